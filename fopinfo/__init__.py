@@ -1,0 +1,3 @@
+"""fopinfo: a sourced, offline command-line reference for Fibrodysplasia Ossificans Progressiva."""
+
+__version__ = "0.1.0"

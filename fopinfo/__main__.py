@@ -1,0 +1,3 @@
+from fopinfo.cli import main
+
+main()

@@ -1,0 +1,365 @@
+"""Thin Typer commands: parse, ask query, hand the answer to a view, map errors to exit codes.
+
+Views are imported inside commands so that --json never pays for Rich, and the
+overview never pays for JSON.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from fopinfo import __version__
+from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, BadKnowledgeFile, FopinfoError
+from fopinfo.knowledge import Knowledge
+
+
+class FopinfoGroup(TyperGroup):
+    """Reports every error as one line on stderr (then hints) with a documented exit code."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except FopinfoError as exc:
+            _error(exc.message, exc.hints)
+            code = exc.exit_code
+        except typer.Abort:  # EOF or Ctrl-C inside click
+            sys.stderr.write("\nInterrupted.\n")
+            code = EXIT_INTERRUPTED
+        except Exception as exc:
+            from typer._click.exceptions import ClickException, UsageError
+
+            if not isinstance(exc, ClickException):
+                raise
+            hints = ()
+            if isinstance(exc, UsageError) and exc.ctx is not None:
+                hints = (f"Try '{exc.ctx.command_path} --help' for help.",)
+            _error(exc.format_message(), hints)
+            code = exc.exit_code
+        code = code if isinstance(code, int) else EXIT_OK
+        if code == EXIT_INTERRUPTED:
+            sys.stderr.write("Interrupted.\n")
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _error(message: str, hints: tuple[str, ...] = ()) -> None:
+    sys.stderr.write(f"Error: {message}\n")
+    for hint in hints:
+        sys.stderr.write(f"  {hint}\n")
+
+
+app = typer.Typer(
+    cls=FopinfoGroup,
+    help="A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP).",
+    epilog="Exit codes: 0 ok, 1 nothing found, 2 usage error, 3 bad knowledge file, 130 interrupted.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@dataclass
+class Options:
+    data: Path | None
+    json: bool
+
+
+def _options(ctx: typer.Context) -> Options:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Options) else Options(None, False)
+
+
+def _knowledge(ctx: typer.Context) -> Knowledge:
+    from fopinfo.knowledge import load
+
+    return load(_options(ctx).data)
+
+
+def _as_json(ctx: typer.Context, flag: bool) -> bool:
+    return flag or _options(ctx).json
+
+
+def _completion_knowledge() -> Knowledge | None:
+    import os
+
+    from fopinfo.knowledge import load
+
+    try:
+        path = os.environ.get("FOPINFO_DATA")
+        return load(Path(path) if path else None)
+    except FopinfoError:
+        return None
+
+
+def _complete_topic(incomplete: str) -> list[str]:
+    k = _completion_knowledge()
+    if k is None:
+        return []
+    names = [s.id for s in k.sections] + [a for s in k.sections for a in s.aliases] + [s.id for s in k.subjects]
+    return [n for n in names if n.casefold().startswith(incomplete.casefold())]
+
+
+def _complete_term(incomplete: str) -> list[str]:
+    k = _completion_knowledge()
+    if k is None:
+        return []
+    names = [name for t in k.glossary for name in (t.term, *t.aliases)]
+    return [n for n in names if n.casefold().startswith(incomplete.casefold())]
+
+
+def _complete_source(incomplete: str) -> list[str]:
+    k = _completion_knowledge()
+    return [str(s.number) for s in k.sources if str(s.number).startswith(incomplete)] if k else []
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"fopinfo {__version__}\n")
+        raise typer.Exit()
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of text.")]
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar="FOPINFO_DATA",
+            metavar="PATH",
+            help="Knowledge file to read instead of the bundled one.",
+            show_default=False,
+        ),
+    ] = None,
+    json_: JsonFlag = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP).
+
+    Every statement comes from one source document and carries its citation markers.
+    Not medical advice.
+    """
+    ctx.obj = Options(data, json_)
+    if ctx.invoked_subcommand is not None:
+        return
+    k = _knowledge(ctx)
+    group = ctx.command
+    assert isinstance(group, typer.core.TyperGroup)
+    commands = [(name, group.commands[name].get_short_help_str(60)) for name in group.list_commands(ctx)]
+    if json_:
+        from fopinfo import jsonview
+
+        jsonview.dump(
+            {
+                "name": "fopinfo",
+                "version": __version__,
+                "commands": [{"name": n, "help": h} for n, h in commands],
+                **jsonview.topics_doc(k),
+            }
+        )
+        return
+    from fopinfo import render
+
+    render.overview(k, __version__, commands)
+
+
+@app.command()
+def facts(ctx: typer.Context, json_: JsonFlag = False) -> None:
+    """The ten FOP Facts, numbered, with their markers."""
+    k = _knowledge(ctx)
+    if _as_json(ctx, json_):
+        from fopinfo import jsonview
+
+        return jsonview.dump(jsonview.facts_doc(k))
+    from fopinfo import render
+
+    render.facts_view(k)
+
+
+@app.command()
+def topics(ctx: typer.Context, json_: JsonFlag = False) -> None:
+    """Every topic: sections (with aliases) and subjects."""
+    k = _knowledge(ctx)
+    if _as_json(ctx, json_):
+        from fopinfo import jsonview
+
+        return jsonview.dump(jsonview.topics_doc(k))
+    from fopinfo import render
+
+    render.topics_view(k)
+
+
+@app.command()
+def topic(
+    ctx: typer.Context,
+    name: Annotated[
+        str, typer.Argument(help="Section or subject: id, alias, title or unique prefix.", autocompletion=_complete_topic)
+    ],
+    json_: JsonFlag = False,
+) -> None:
+    """One section in full, or every statement on one subject."""
+    from fopinfo import query
+    from fopinfo.knowledge import Section
+
+    k = _knowledge(ctx)
+    found = query.resolve_topic(k, name)
+    if _as_json(ctx, json_):
+        from fopinfo import jsonview
+
+        if isinstance(found, Section):
+            return jsonview.dump(jsonview.section_doc(k, found))
+        return jsonview.dump(jsonview.subject_doc(k, found, query.about_subject(k, found)))
+    from fopinfo import render
+
+    if isinstance(found, Section):
+        render.section_view(k, found)
+    else:
+        render.subject_view(k, found, query.about_subject(k, found))
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    number: Annotated[str, typer.Argument(metavar="N", help="Source number, as printed in markers.", autocompletion=_complete_source)],
+    json_: JsonFlag = False,
+) -> None:
+    """Source N and every statement that cites it."""
+    from fopinfo import query
+
+    k = _knowledge(ctx)
+    source = query.parse_source_number(k, number)
+    statements = query.citing(k, source.number)
+    if _as_json(ctx, json_):
+        from fopinfo import jsonview
+
+        return jsonview.dump(jsonview.cite_doc(k, source, statements))
+    from fopinfo import render
+
+    render.cite_view(k, source, statements)
+
+
+@app.command()
+def sources(ctx: typer.Context, json_: JsonFlag = False) -> None:
+    """Every source number and how many statements cite it."""
+    from fopinfo import query
+
+    k = _knowledge(ctx)
+    counts = query.cite_counts(k)
+    if _as_json(ctx, json_):
+        from fopinfo import jsonview
+
+        return jsonview.dump(jsonview.sources_doc(k, counts))
+    from fopinfo import render
+
+    render.sources_view(k, counts)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find (case-insensitive).")],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Most results to show; 0 for all.")] = 20,
+    json_: JsonFlag = False,
+) -> None:
+    """Search statements, fact headlines and the glossary."""
+    from fopinfo import query
+
+    k = _knowledge(ctx)
+    result = query.search(k, text, limit)
+    if _as_json(ctx, json_):
+        from fopinfo import jsonview
+
+        return jsonview.dump(jsonview.search_doc(k, result))
+    from fopinfo import render
+
+    render.search_view(k, result)
+
+
+@app.command()
+def define(
+    ctx: typer.Context,
+    term: Annotated[str, typer.Argument(help="Glossary term, alias or unique prefix.", autocompletion=_complete_term)],
+    json_: JsonFlag = False,
+) -> None:
+    """A glossary entry, defined only with what the source says."""
+    from fopinfo import query
+
+    k = _knowledge(ctx)
+    found = query.resolve_term(k, term)
+    used_in = query.term_usages(k, found)
+    if _as_json(ctx, json_):
+        from fopinfo import jsonview
+
+        return jsonview.dump(jsonview.define_doc(k, found, used_in))
+    from fopinfo import render
+
+    render.define_view(k, found, used_in)
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Knowledge file to check (default: --data, FOPINFO_DATA, else the bundled file).", show_default=False),
+    ] = None,
+    json_: JsonFlag = False,
+) -> None:
+    """Validate a knowledge file and summarise what it holds."""
+    from fopinfo import knowledge
+
+    target = path or _options(ctx).data or knowledge.bundled_path()
+    as_json = _as_json(ctx, json_)
+    try:
+        k = knowledge.load(target)
+    except knowledge.InvalidKnowledge as exc:
+        if as_json:
+            from fopinfo import jsonview
+
+            problems = [{"path": p.path, "line": p.line, "message": p.message} for p in exc.problems]
+            jsonview.dump({"file": str(target), "ok": False, "problems": problems, "summary": None})
+        else:
+            from fopinfo import render
+
+            render.problems_view([str(p) for p in exc.problems])
+        raise BadKnowledgeFile(f"{target}: {len(exc.problems)} problem(s) found") from None
+    from fopinfo import jsonview
+
+    if as_json:
+        return jsonview.dump({"file": str(target), "ok": True, "problems": [], "summary": jsonview.summary(k)})
+    from fopinfo import render
+
+    render.check_ok(str(target), jsonview.summary(k))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    # Characters the terminal cannot encode are replaced, never fatal.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away: stop quietly, like other Unix tools.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+

@@ -1,0 +1,32 @@
+"""The errors fopinfo reports to people, each with its documented exit code."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_BAD_DATA = 3
+EXIT_INTERRUPTED = 130
+
+
+class FopinfoError(Exception):
+    """A problem to report in one line (then optional hints), never as a traceback."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, hints: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hints = hints
+
+
+class UsageProblem(FopinfoError):
+    exit_code = EXIT_USAGE
+
+
+class NothingFound(FopinfoError):
+    exit_code = EXIT_NOT_FOUND
+
+
+class BadKnowledgeFile(FopinfoError):
+    exit_code = EXIT_BAD_DATA

@@ -1,0 +1,141 @@
+"""JSON documents for every command: plain dicts built from the model.
+
+No Rich here: the --json path must stay cheap to import. The shapes are documented
+in the README and are stable; new keys may be added, none removed or renamed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from fopinfo.knowledge import Fact, Knowledge, Origin, Section, Source, Statement, Subject, Term
+from fopinfo.query import SearchResult
+
+JSON = dict[str, Any]
+
+
+def dump(doc: JSON) -> None:
+    # Non-ASCII stays readable where the terminal can show it, and is escaped where not.
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    sys.stdout.write(json.dumps(doc, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"), indent=2))
+    sys.stdout.write("\n")
+
+
+def origin(o: Origin) -> JSON:
+    return {
+        "title": o.title,
+        "publisher": o.publisher,
+        "reference": o.reference,
+        "date": o.date,
+        "audience": o.audience,
+        "disclaimer": o.disclaimer,
+    }
+
+
+def statement(s: Statement) -> JSON:
+    return {
+        "id": s.id,
+        "text": s.text,
+        "quote": s.quote,
+        "cites": list(s.cites),
+        "subjects": list(s.subjects),
+        "section": s.section_id,
+        "fact": s.fact_id,
+        "aim": s.aim,
+    }
+
+
+def fact(f: Fact) -> JSON:
+    return {
+        "id": f.id,
+        "number": f.number,
+        "headline": f.headline,
+        "quote": f.quote,
+        "statements": [statement(s) for s in f.statements],
+    }
+
+
+def source(s: Source, cited_by: int | None = None) -> JSON:
+    doc: JSON = {"number": s.number, "text": s.text, "reproduced": s.text is not None}
+    if cited_by is not None:
+        doc["cited_by"] = cited_by
+    return doc
+
+
+def term(t: Term, used_in: list[Statement]) -> JSON:
+    return {
+        "id": t.id,
+        "term": t.term,
+        "aliases": list(t.aliases),
+        "definition": t.definition,
+        "explained": t.definition is not None,
+        "quote": t.quote,
+        "cites": list(t.cites),
+        "used_in": [s.id for s in used_in],
+    }
+
+
+def _with_origin(k: Knowledge, doc: JSON) -> JSON:
+    doc["origin"] = origin(k.origin)
+    return doc
+
+
+def facts_doc(k: Knowledge) -> JSON:
+    return _with_origin(k, {"facts": [fact(f) for f in k.facts()]})
+
+
+def topics_doc(k: Knowledge) -> JSON:
+    topics: list[JSON] = [
+        {"kind": "section", "id": s.id, "title": s.title, "aliases": list(s.aliases)} for s in k.sections
+    ]
+    topics += [{"kind": "subject", "id": s.id, "title": s.title, "aliases": []} for s in k.subjects]
+    return _with_origin(k, {"topics": topics})
+
+
+def section_doc(k: Knowledge, s: Section) -> JSON:
+    topic = {
+        "kind": "section",
+        "id": s.id,
+        "title": s.title,
+        "aliases": list(s.aliases),
+        "statements": [statement(x) for x in s.statements],
+        "facts": [fact(f) for f in s.facts],
+    }
+    return _with_origin(k, {"topic": topic})
+
+
+def subject_doc(k: Knowledge, s: Subject, statements: list[Statement]) -> JSON:
+    topic = {"kind": "subject", "id": s.id, "title": s.title, "statements": [statement(x) for x in statements]}
+    return _with_origin(k, {"topic": topic})
+
+
+def cite_doc(k: Knowledge, s: Source, statements: list[Statement]) -> JSON:
+    return _with_origin(k, {"source": source(s), "statements": [statement(x) for x in statements]})
+
+
+def sources_doc(k: Knowledge, counts: dict[int, int]) -> JSON:
+    return _with_origin(k, {"sources": [source(s, counts.get(s.number, 0)) for s in k.sources]})
+
+
+def search_doc(k: Knowledge, result: SearchResult) -> JSON:
+    results = [
+        {"kind": h.kind, "id": h.item_id, "text": h.text, "section": h.section_id, "fact": h.fact_id, "cites": list(h.cites)}
+        for h in result.hits
+    ]
+    return _with_origin(k, {"query": result.query, "total": result.total, "shown": len(results), "results": results})
+
+
+def define_doc(k: Knowledge, t: Term, used_in: list[Statement]) -> JSON:
+    return _with_origin(k, {"term": term(t, used_in)})
+
+
+def summary(k: Knowledge) -> JSON:
+    return {
+        "sections": len(k.sections),
+        "facts": sum(1 for _ in k.facts()),
+        "statements": sum(1 for _ in k.statements()),
+        "sources": len(k.sources),
+        "terms": len(k.glossary),
+    }

@@ -1,0 +1,263 @@
+"""Text views with Rich.
+
+Everything from a knowledge file is data: it goes into ``Text`` objects (never parsed
+as markup) after control characters are removed, so a file cannot style the output
+or send escape sequences to the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.text import Text
+
+from fopinfo.knowledge import Fact, Knowledge, Section, Source, Statement, Subject, Term
+from fopinfo.query import SearchResult
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+NOT_REPRODUCED = "The source numbers this reference but does not reproduce it."
+
+# C0 and C1 control characters (ESC among them) except tab and newline.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
+
+
+def clean(text: str) -> str:
+    return text.translate(_CONTROLS)
+
+
+def console() -> Console:
+    # markup/highlight/emoji off: styling comes only from this module, never from data.
+    return Console(highlight=False, markup=False, emoji=False)
+
+
+def human_date(date: str) -> str:
+    """'2020-12' -> 'December 2020'; anything else is shown as written."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", date)
+    if match and 1 <= int(match[2]) <= 12:
+        return f"{MONTHS[int(match[2]) - 1]} {match[1]}"
+    return date
+
+
+def markers(cites: Iterable[int]) -> Text:
+    numbers = list(cites)
+    if not numbers:
+        return Text("(uncited)", style="dim")
+    return Text("[" + ",".join(map(str, numbers)) + "]", style="cyan")
+
+
+def _line(text: str, cites: Iterable[int], style: str = "") -> Text:
+    line = Text(clean(text), style=style)
+    line.append(" ")
+    line.append_text(markers(cites))
+    return line
+
+
+def _heading(c: Console, title: str, note: str = "") -> None:
+    c.print(Text(clean(title), style="bold"))
+    if note:
+        c.print(Text(note, style="dim"))
+
+
+def _indent(c: Console, text: Text, level: int = 1) -> None:
+    # Wrap here rather than with Padding, which fills every line with trailing spaces.
+    pad = 3 * level
+    for line in text.wrap(c, max(c.width - pad, 20)):
+        line.rstrip()
+        c.print(Text(" " * pad).append_text(line), soft_wrap=True)
+
+
+def _where(k: Knowledge, s: Statement) -> Text:
+    section = k.section(s.section_id)
+    label = section.title
+    if s.fact_id:
+        fact = next(f for f in section.facts if f.id == s.fact_id)
+        label += f" › {fact.number}. {fact.headline}"
+    return Text(f"— {clean(label)} ({clean(s.id)})", style="dim")
+
+
+def _statements(c: Console, statements: Iterable[Statement], level: int = 1) -> None:
+    for s in statements:
+        if s.aim:
+            bullet = Text("• ")
+            bullet.append_text(_line(s.text, s.cites))
+            _indent(c, bullet, level + 1)
+        else:
+            _indent(c, _line(s.text, s.cites), level)
+
+
+def _located(c: Console, k: Knowledge, statements: Iterable[Statement]) -> None:
+    for s in statements:
+        _indent(c, _line(s.text, s.cites))
+        _indent(c, _where(k, s), 2)
+
+
+def footer(c: Console, k: Knowledge) -> None:
+    o = k.origin
+    c.print()
+    # One line each, never wrapped, so the disclaimer survives copy and paste whole.
+    c.print(
+        Text(
+            f"Source: “{clean(o.title)}”, {clean(o.publisher)}, reference {clean(o.reference)}, "
+            f"{human_date(clean(o.date))}. Markers like [1,4] are its reference numbers.",
+            style="dim",
+        ),
+        soft_wrap=True,
+    )
+    c.print(Text(f"Not medical advice. {clean(o.disclaimer)}", style="dim"), soft_wrap=True)
+
+
+def _fact(c: Console, f: Fact) -> None:
+    c.print(Text(f"{f.number:>2}. ", style="bold").append(clean(f.headline), style="bold"))
+    _statements(c, f.statements)
+
+
+def facts_view(k: Knowledge) -> None:
+    c = console()
+    facts = list(k.facts())
+    _heading(c, f"FOP Facts ({len(facts)})")
+    for f in facts:
+        c.print()
+        _fact(c, f)
+    footer(c, k)
+
+
+def section_view(k: Knowledge, s: Section) -> None:
+    c = console()
+    _heading(c, s.title)
+    if s.statements:
+        c.print()
+    _statements(c, s.statements, level=0)
+    for f in s.facts:
+        c.print()
+        _fact(c, f)
+    pages = [p.label for p in k.origin.related_pages if p.section == s.id]
+    if pages:
+        c.print()
+        c.print(Text("The source links to (not included): " + "; ".join(map(clean, pages)), style="dim"))
+    footer(c, k)
+
+
+def subject_view(k: Knowledge, s: Subject, statements: list[Statement]) -> None:
+    c = console()
+    _heading(
+        c,
+        f"{s.title} ({len(statements)} statements)",
+        "Gathered from every section by fopinfo's subject tags (an editorial aid, not the source's).",
+    )
+    c.print()
+    _located(c, k, statements)
+    footer(c, k)
+
+
+def topics_view(k: Knowledge) -> None:
+    c = console()
+    _topic_table(c, k)
+
+
+def _topic_table(c: Console, k: Knowledge) -> None:
+    width = max(len(x) for x in [s.id for s in k.sections] + [s.id for s in k.subjects])
+    _heading(c, "Sections")
+    for s in k.sections:
+        line = Text(f"  {clean(s.id):<{width}}  ", style="bold").append(clean(s.title), style="")
+        if s.aliases:
+            line.append(f"  (also: {', '.join(map(clean, s.aliases))})", style="dim")
+        c.print(line)
+    c.print()
+    _heading(c, "Subjects", "Statements on one subject, gathered from every section.")
+    for subject in k.subjects:
+        c.print(Text(f"  {clean(subject.id):<{width}}  ", style="bold").append(clean(subject.title), style=""))
+
+
+def cite_view(k: Knowledge, source: Source, statements: list[Statement]) -> None:
+    c = console()
+    _heading(c, f"Source {source.number}")
+    _indent(c, Text(clean(source.text)) if source.text else Text(NOT_REPRODUCED, style="italic"))
+    c.print()
+    count = len(statements)
+    _heading(c, f"Cited by {count} statement{'s' if count != 1 else ''}")
+    _located(c, k, statements)
+    footer(c, k)
+
+
+def sources_view(k: Knowledge, counts: dict[int, int]) -> None:
+    c = console()
+    _heading(c, f"Sources ({len(k.sources)})")
+    for s in k.sources:
+        n = counts.get(s.number, 0)
+        line = Text(f"  [{s.number:>2}]  cited by {n:>2} statement{'s' if n != 1 else ' '}  ")
+        line.append(clean(s.text) if s.text else "not reproduced in the source", style="" if s.text else "dim")
+        c.print(line)
+    if any(s.text is None for s in k.sources):
+        c.print()
+        c.print(Text(NOT_REPRODUCED.replace("this reference", "these references").replace("it.", "them."), style="dim"))
+    footer(c, k)
+
+
+def search_view(k: Knowledge, result: SearchResult) -> None:
+    c = console()
+    pattern = re.compile(re.escape(result.query), re.IGNORECASE)
+    _heading(c, f"{result.total} match{'es' if result.total != 1 else ''} for “{clean(result.query)}”")
+    for hit in result.hits:
+        c.print()
+        line = Text(clean(hit.text), style="bold" if hit.kind == "headline" else "")
+        line.highlight_regex(pattern, style="bold yellow")
+        if hit.kind != "headline":
+            line.append(" ").append_text(markers(hit.cites))
+        _indent(c, line)
+        where = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
+        _indent(c, Text(f"— {clean(where)} ({clean(hit.item_id)})", style="dim"), 2)
+    hidden = result.total - len(result.hits)
+    if hidden:
+        c.print()
+        c.print(Text(f"{hidden} more not shown; use --limit 0 to see all.", style="dim"))
+    footer(c, k)
+
+
+def define_view(k: Knowledge, t: Term, used_in: list[Statement]) -> None:
+    c = console()
+    title = Text(clean(t.term), style="bold")
+    if t.aliases:
+        title.append(f"  (also: {', '.join(map(clean, t.aliases))})", style="dim")
+    c.print(title)
+    if t.definition:
+        _indent(c, _line(t.definition, t.cites))
+    else:
+        _indent(c, Text("The source uses this term but does not explain it.", style="italic"))
+        if used_in:
+            c.print()
+            _heading(c, f"Where the source uses it ({len(used_in)})")
+            _located(c, k, used_in)
+    footer(c, k)
+
+
+def check_ok(label: str, summary: dict[str, int]) -> None:
+    parts = ", ".join(f"{n} {name}" for name, n in summary.items())
+    console().print(Text(f"{clean(label)}: OK — {parts}"), soft_wrap=True)
+
+
+def problems_view(lines: list[str]) -> None:
+    c = console()
+    for line in lines:
+        c.print(Text(clean(line)))
+
+
+def overview(k: Knowledge, version: str, commands: list[tuple[str, str]]) -> None:
+    c = console()
+    c.print(Text(f"fopinfo {version}", style="bold").append(
+        " — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)", style=""))
+    c.print(Text("Every statement carries its source's citation markers. Not medical advice.", style="dim"))
+    c.print()
+    _topic_table(c, k)
+    c.print()
+    _heading(c, "Commands")
+    width = max(len(name) for name, _ in commands)
+    for name, help_text in commands:
+        c.print(Text(f"  {name:<{width}}  ", style="bold").append(help_text, style=""))
+    c.print()
+    c.print(Text("Examples: fopinfo facts · fopinfo topic causes · fopinfo cite 7 · fopinfo search bone"))
+    c.print(Text("Run 'fopinfo COMMAND --help' for a command's options.", style="dim"))
+    footer(c, k)
