@@ -1,0 +1,351 @@
+"""Every command and every error path, through the CLI as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from fopinfo import __version__
+from tests.conftest import BUNDLED, Result, Run
+
+DISCLAIMER = (
+    "Not medical advice. Always consult a healthcare professional if you require healthcare advice or have any "
+    "specific concerns regarding Fibrodysplasia Ossificans Progressiva. This information is not intended to "
+    "replace professional advice."
+)
+ORIGIN = (
+    "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020. "
+    "Markers like [1,4] are its reference numbers."
+)
+ANSI = re.compile(r"\x1b\[")
+
+CONTENT_COMMANDS = [
+    ["facts"],
+    ["topic", "causes"],
+    ["topic", "inheritance"],
+    ["cite", "7"],
+    ["sources"],
+    ["search", "bone"],
+    ["define", "HO"],
+    ["define", "flare-up"],
+]
+ALL_COMMANDS = [*CONTENT_COMMANDS, ["topics"], ["check"], []]
+
+
+def ends_with_origin_and_disclaimer(result: Result) -> bool:
+    return result.stdout.rstrip("\n").splitlines()[-2:] == [ORIGIN, DISCLAIMER]
+
+
+@pytest.mark.parametrize("args", CONTENT_COMMANDS, ids=" ".join)
+def test_content_views_end_with_origin_and_disclaimer(run: Run, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, result
+    assert ends_with_origin_and_disclaimer(result)
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("args", ALL_COMMANDS, ids=lambda a: " ".join(a) or "(none)")
+def test_json_parses_for_every_command_after_and_before(run: Run, args: list[str]) -> None:
+    after = run(*args, "--json")
+    before = run("--json", *args)
+    assert after.exit_code == before.exit_code == 0
+    assert json.loads(after.stdout) == json.loads(before.stdout)
+
+
+@pytest.mark.parametrize("args", ALL_COMMANDS, ids=lambda a: " ".join(a) or "(none)")
+def test_no_escape_codes_when_not_a_terminal_or_no_color(run: Run, args: list[str]) -> None:
+    assert not ANSI.search(run(*args).stdout)
+    assert not ANSI.search(run(*args, env={"NO_COLOR": "1", "FORCE_COLOR": ""}).stdout)
+
+
+def test_force_color_styles_markers(run: Run) -> None:
+    assert ANSI.search(run("cite", "7", env={"FORCE_COLOR": "1"}).stdout)
+
+
+def test_facts_are_numbered_with_markers(run: Run) -> None:
+    out = run("facts").stdout
+    headlines = re.findall(r"^ ?(\d+)\. (.+)$", out, re.MULTILINE)
+    assert [int(n) for n, _ in headlines] == list(range(1, 11))
+    assert headlines[0][1] == "FOP is ultra-rare"
+    assert "   Only around one or two people per million have the condition. [1]\n" in out
+    assert "affects patients. [7,13,14]" in out.replace("\n   ", " ")
+
+
+def test_facts_json_shape(run: Run) -> None:
+    doc = json.loads(run("facts", "--json").stdout)
+    assert [f["number"] for f in doc["facts"]] == list(range(1, 11))
+    first = doc["facts"][0]["statements"][0]
+    assert first == {
+        "id": "ultra-rare.1",
+        "text": "Only around one or two people per million have the condition.",
+        "quote": "Only around one or two people per million have the condition.",
+        "cites": [1],
+        "subjects": ["frequency"],
+        "section": "facts",
+        "fact": "ultra-rare",
+        "aim": False,
+    }
+    assert doc["origin"]["reference"] == "NON-US-001996"
+    assert doc["origin"]["date"] == "2020-12"
+
+
+def test_topics_lists_sections_aliases_and_subjects(run: Run) -> None:
+    out = run("topics").stdout
+    assert "  management   How is FOP managed?  (also: managed, treatment, care)\n" in out
+    assert "  inheritance  Inheritance and genetics\n" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("what", "What is FOP?"),
+        ("causes", "What Causes FOP?"),
+        ("cause", "What Causes FOP?"),
+        ("CAUSES", "What Causes FOP?"),
+        ("management", "How is FOP managed?"),
+        ("managed", "How is FOP managed?"),
+        ("treatment", "How is FOP managed?"),
+        ("treat", "How is FOP managed?"),
+        ("how is fop managed?", "How is FOP managed?"),
+        ("facts", "FOP Facts"),
+        ("discovery", "Discovery of the FOP gene"),
+    ],
+)
+def test_topic_names(run: Run, name: str, title: str) -> None:
+    result = run("topic", name)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == title
+
+
+def test_topic_section_in_full(run: Run) -> None:
+    out = run("topic", "management").stdout
+    assert out.startswith(
+        "How is FOP managed?\n\n"
+        "There is currently no cure for FOP and management is primarily focused on: [9]\n"
+        "   • careful avoidance of activities or procedures that might cause injury or\n"
+    )
+    assert "   • optimizing existing physical function [9]\n" in out
+    assert "The source links to (not included): Learn more about preventing FOP flare-ups\n" in out
+
+
+@pytest.mark.parametrize(
+    ("subject", "ids"),
+    [
+        ("frequency", ["ultra-rare.1", "ultra-rare.2"]),
+        ("triggers", ["what.5", "what.6", "management.2", "irreversible.2"]),
+        ("community", ["growing-community.1"]),
+    ],
+)
+def test_subjects_gather_statements_from_every_section(run: Run, subject: str, ids: list[str]) -> None:
+    doc = json.loads(run("topic", subject, "--json").stdout)["topic"]
+    assert doc["kind"] == "subject"
+    assert [s["id"] for s in doc["statements"]] == ids
+    text = run("topic", subject).stdout
+    assert "fopinfo's subject tags (an editorial aid, not the source's)" in text.replace("\n", " ")
+
+
+def test_unknown_topic(run: Run) -> None:
+    result = run("topic", "causs")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "Error: no topic named 'causs'",
+        "  did you mean: causes, cause?",
+        "  topics: what, causes, management, discovery, facts, frequency, inheritance, diagnosis, symptoms, "
+        "triggers, community",
+    ]
+
+
+def test_ambiguous_topic_prefix(run: Run) -> None:
+    result = run("topic", "c")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[:2] == [
+        "Error: 'c' matches more than one topic",
+        "  did you mean: care, causes, community?",
+    ]
+
+
+def test_cite_7(run: Run) -> None:
+    result = run("cite", "7")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        "Source 7",
+        "   The source numbers this reference but does not reproduce it.",
+        "",
+        "Cited by 4 statements",
+    ]
+    doc = json.loads(run("cite", "7", "--json").stdout)
+    assert doc["source"] == {"number": 7, "text": None, "reproduced": False}
+    assert [s["id"] for s in doc["statements"]] == ["causes.4", "single-gene.1", "single-gene.2", "science.1"]
+
+
+def test_cite_6_is_the_2006_call_out(run: Run) -> None:
+    doc = json.loads(run("cite", "6", "--json").stdout)
+    assert [s["text"] for s in doc["statements"]] == [
+        "Researchers discovered the gene responsible for extra bone formation in FOP in 2006."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("arg", "message"),
+    [
+        ("16", "Error: there is no source 16; this knowledge file numbers its sources 1–15"),
+        ("0", "Error: there is no source 0; this knowledge file numbers its sources 1–15"),
+        ("-1", "Error: '-1' is not a source number; this knowledge file numbers its sources 1–15"),
+        ("7.0", "Error: '7.0' is not a source number; this knowledge file numbers its sources 1–15"),
+        ("seven", "Error: 'seven' is not a source number; this knowledge file numbers its sources 1–15"),
+        ("٧", "Error: '٧' is not a source number; this knowledge file numbers its sources 1–15"),
+    ],
+)
+def test_cite_bad_numbers(run: Run, arg: str, message: str) -> None:
+    result = run("cite", "--", arg)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == message
+
+
+def test_sources(run: Run) -> None:
+    out = run("sources").stdout.splitlines()
+    assert out[:3] == [
+        "Sources (15)",
+        "  [ 1]  cited by  7 statements  not reproduced in the source",
+        "  [ 2]  cited by  1 statement   not reproduced in the source",
+    ]
+    doc = json.loads(run("sources", "--json").stdout)
+    assert {s["number"]: s["cited_by"] for s in doc["sources"]} == {
+        1: 7, 2: 1, 3: 2, 4: 3, 5: 2, 6: 1, 7: 4, 8: 1, 9: 5, 10: 1, 11: 1, 12: 1, 13: 3, 14: 3, 15: 1
+    }
+
+
+def test_search_limits_and_counts(run: Run) -> None:
+    result = run("search", "BONE", "--limit", "2")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("17 matches for “BONE”\n")
+    assert "15 more not shown; use --limit 0 to see all.\n" in result.stdout
+    doc = json.loads(run("search", "bone", "--limit", "0", "--json").stdout)
+    assert (doc["total"], doc["shown"]) == (17, 17)
+    assert doc["results"][0]["section"] == "what"
+
+
+def test_search_covers_headlines_and_glossary(run: Run) -> None:
+    doc = json.loads(run("search", "morphogenetic", "--json").stdout)
+    assert [(r["kind"], r["id"]) for r in doc["results"]] == [("statement", "causes.2"), ("term", "bmps")]
+    doc = json.loads(run("search", "misdiagnosed", "--json").stdout)
+    assert [(r["kind"], r["id"]) for r in doc["results"]] == [("headline", "misdiagnosis"), ("statement", "misdiagnosis.1")]
+
+
+def test_search_nothing_found_and_empty(run: Run) -> None:
+    none = run("search", "xylophone")
+    assert (none.exit_code, none.stderr) == (1, "Error: nothing matches 'xylophone'\n")
+    empty = run("search", "  ")
+    assert (empty.exit_code, empty.stderr) == (2, "Error: the search query is empty\n")
+    negative = run("search", "bone", "--limit", "-1")
+    assert negative.exit_code == 2
+
+
+@pytest.mark.parametrize(("name", "term"), [("ho", "Heterotopic Ossification"), ("alk", "ALK2/ACVR1"), ("IFOPA", "IFOPA")])
+def test_define(run: Run, name: str, term: str) -> None:
+    doc = json.loads(run("define", name, "--json").stdout)
+    assert doc["term"]["term"] == term
+    assert doc["term"]["explained"] is True
+
+
+def test_define_unexplained_term_lists_where_it_is_used(run: Run) -> None:
+    result = run("define", "flare-up")
+    assert "   The source uses this term but does not explain it.\n" in result.stdout
+    assert "Where the source uses it (7)\n" in result.stdout
+    doc = json.loads(run("define", "flare", "--json").stdout)["term"]
+    assert doc["definition"] is None
+    assert doc["used_in"] == [
+        "what.6", "causes.5", "management.2", "management.3", "normal-bone.1", "genetic-test.1", "irreversible.2"
+    ]
+
+
+def test_define_unknown(run: Run) -> None:
+    result = run("define", "bunyon")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[:2] == ["Error: no term named 'bunyon'", "  did you mean: bunion, bunions?"]
+
+
+def test_check_bundled(run: Run) -> None:
+    result = run("check")
+    assert result.stdout == f"{BUNDLED}: OK — 5 sections, 10 facts, 31 statements, 15 sources, 9 terms\n"
+
+
+def test_check_reports_every_problem(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    text = BUNDLED.read_text(encoding="utf-8").replace("cites: [6]", "cites: [6, 16]").replace("id: what.2", "id: what.1")
+    bad.write_text(text, encoding="utf-8")
+    result = run("check", str(bad))
+    assert result.exit_code == 3
+    assert result.stderr == f"Error: {bad}: 2 problem(s) found\n"
+    assert [re.sub(r"^line \d+: ", "", line) for line in result.stdout.splitlines()] == [
+        "sections[0].statements[1].id: duplicate statement id 'what.1'",
+        "sections[3].statements[0].cites[1]: source 16 is not defined",
+    ]
+    doc = json.loads(run("check", str(bad), "--json").stdout)
+    assert doc["ok"] is False and len(doc["problems"]) == 2
+
+
+def test_data_option_and_environment_variable(run: Run, tmp_path: Path) -> None:
+    translated = tmp_path / "fr.yaml"
+    translated.write_text(
+        BUNDLED.read_text(encoding="utf-8").replace("title: FOP Facts", "title: Faits sur la FOP"), encoding="utf-8"
+    )
+    assert run("--data", str(translated), "topic", "facts").stdout.startswith("Faits sur la FOP\n")
+    assert run("topic", "facts", env={"FOPINFO_DATA": str(translated)}).stdout.startswith("Faits sur la FOP\n")
+    assert run("check", env={"FOPINFO_DATA": str(translated)}).stdout.startswith(f"{translated}: OK")
+
+
+@pytest.mark.parametrize("args", [["facts"], ["cite", "7"], ["check"], []], ids=lambda a: " ".join(a) or "(none)")
+def test_bad_data_file_is_one_line_exit_3(run: Run, tmp_path: Path, args: list[str]) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("sections: [\n", encoding="utf-8")
+    result = run("--data", str(broken), *args)
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"Error: knowledge file {broken} is not valid YAML at line 2, column 1")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_missing_data_file(run: Run, tmp_path: Path) -> None:
+    result = run("--data", str(tmp_path / "none.yaml"), "facts")
+    assert (result.exit_code, result.stderr) == (3, f"Error: knowledge file {tmp_path / 'none.yaml'} does not exist\n")
+
+
+def test_no_arguments_is_an_overview_not_an_error(run: Run) -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"fopinfo {__version__} — a sourced, offline reference")
+    assert "  causes       What Causes FOP?" in result.stdout
+    assert "  cite     Source N and every statement that cites it.\n" in result.stdout
+    assert ends_with_origin_and_disclaimer(result)
+
+
+def test_version_and_help(run: Run) -> None:
+    assert run("--version").stdout == f"fopinfo {__version__}\n"
+    for command in ("facts", "topics", "topic", "cite", "sources", "search", "define", "check"):
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        assert result.stdout.startswith(f"Usage: fopinfo {command} [OPTIONS]")
+
+
+def test_unknown_command_and_option(run: Run) -> None:
+    result = run("fcts")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].startswith("Error: No such command 'fcts'.")
+    result = run("facts", "--jsn")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].startswith("Error: No such option: --jsn")
+
+
+def test_completion_offers_topics_and_terms(run: Run) -> None:
+    env = {"_FOPINFO_COMPLETE": "complete_bash", "COMP_WORDS": "fopinfo topic ca", "COMP_CWORD": "2"}
+    assert set(run(env=env).stdout.split()) == {"causes", "care", "cause"}
+    env = {"_FOPINFO_COMPLETE": "complete_bash", "COMP_WORDS": "fopinfo topic in", "COMP_CWORD": "2"}
+    assert run(env=env).stdout.split() == ["inheritance"]
+    env = {"_FOPINFO_COMPLETE": "complete_bash", "COMP_WORDS": "fopinfo define hal", "COMP_CWORD": "2"}
+    assert run(env=env).stdout.splitlines() == ["hallux valgus"]
