@@ -7,6 +7,7 @@ overview never pays for JSON.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,9 +23,17 @@ from fopinfo.knowledge import Knowledge
 class FopinfoGroup(TyperGroup):
     """Reports every error as one line on stderr (then hints) with a documented exit code."""
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except FopinfoError as exc:
             _error(exc.message, exc.hints)
             code = exc.exit_code
@@ -36,7 +45,7 @@ class FopinfoGroup(TyperGroup):
 
             if not isinstance(exc, ClickException):
                 raise
-            hints = ()
+            hints: tuple[str, ...] = ()
             if isinstance(exc, UsageError) and exc.ctx is not None:
                 hints = (f"Try '{exc.ctx.command_path} --help' for help.",)
             _error(exc.format_message(), hints)
@@ -206,7 +215,8 @@ def topics(ctx: typer.Context, json_: JsonFlag = False) -> None:
 def topic(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(help="Section or subject: id, alias, title or unique prefix.", autocompletion=_complete_topic)
+        str,
+        typer.Argument(help="Section or subject: id, alias, title or unique prefix.", autocompletion=_complete_topic),
     ],
     json_: JsonFlag = False,
 ) -> None:
@@ -233,7 +243,9 @@ def topic(
 @app.command()
 def cite(
     ctx: typer.Context,
-    number: Annotated[str, typer.Argument(metavar="N", help="Source number, as printed in markers.", autocompletion=_complete_source)],
+    number: Annotated[
+        str, typer.Argument(metavar="N", help="Source number, as printed in markers.", autocompletion=_complete_source)
+    ],
     json_: JsonFlag = False,
 ) -> None:
     """Source N and every statement that cites it."""
@@ -314,7 +326,9 @@ def check(
     ctx: typer.Context,
     path: Annotated[
         Path | None,
-        typer.Argument(help="Knowledge file to check (default: --data, FOPINFO_DATA, else the bundled file).", show_default=False),
+        typer.Argument(
+            help="Knowledge file to check (default: --data, FOPINFO_DATA, else the bundled file).", show_default=False
+        ),
     ] = None,
     json_: JsonFlag = False,
 ) -> None:
@@ -363,4 +377,3 @@ def main() -> None:
         sys.exit(EXIT_OK)
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
-

@@ -121,7 +121,14 @@ def sources_doc(k: Knowledge, counts: dict[int, int]) -> JSON:
 
 def search_doc(k: Knowledge, result: SearchResult) -> JSON:
     results = [
-        {"kind": h.kind, "id": h.item_id, "text": h.text, "section": h.section_id, "fact": h.fact_id, "cites": list(h.cites)}
+        {
+            "kind": h.kind,
+            "id": h.item_id,
+            "text": h.text,
+            "section": h.section_id,
+            "fact": h.fact_id,
+            "cites": list(h.cites),
+        }
         for h in result.hits
     ]
     return _with_origin(k, {"query": result.query, "total": result.total, "shown": len(results), "results": results})

@@ -174,9 +174,7 @@ def read_text(path: Path) -> str:
         if path.is_dir():
             raise BadKnowledgeFile(f"knowledge file {label} is a directory, not a file")
         if size > MAX_FILE_BYTES:
-            raise BadKnowledgeFile(
-                f"knowledge file {label} is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
-            )
+            raise BadKnowledgeFile(f"knowledge file {label} is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise BadKnowledgeFile(f"knowledge file {label} does not exist") from None
@@ -188,16 +186,14 @@ def read_text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise BadKnowledgeFile(
-            f"knowledge file {label} is not UTF-8: line {line}, byte {exc.start}"
-        ) from None
+        raise BadKnowledgeFile(f"knowledge file {label} is not UTF-8: line {line}, byte {exc.start}") from None
 
 
 def parse(text: str, label: str) -> Any:
     import yaml
 
     try:
-        return yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_yaml_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -301,9 +297,7 @@ class _Validator:
                 self.problem(path, f"missing key '{key}'")
         return value
 
-    def string(
-        self, d: dict[str, Any], key: str, path: tuple[str | int, ...], *, nullable: bool = False
-    ) -> str | None:
+    def string(self, d: dict[str, Any], key: str, path: tuple[str | int, ...], *, nullable: bool = False) -> str | None:
         value = d.get(key)
         if value is None and (nullable or key not in d):
             return None  # a missing required key is reported by mapping()
@@ -420,9 +414,7 @@ def _check_unique(v: _Validator, where: str, ids: list[str], what: str) -> None:
         seen.add(item)
 
 
-def _check_names(
-    v: _Validator, sections: list[Section], subjects: list[Subject], glossary: list[Term]
-) -> None:
+def _check_names(v: _Validator, sections: list[Section], subjects: list[Subject], glossary: list[Term]) -> None:
     """Topic names (section ids, titles, aliases, subject ids) share one namespace; so do terms."""
     owners: dict[str, str] = {}
 

@@ -112,6 +112,7 @@ class Hit:
     fact_id: str | None
     item_id: str
     cites: tuple[int, ...]
+    statement: Statement | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,13 +125,15 @@ class SearchResult:
 def _searchable(k: Knowledge) -> Iterator[Hit]:
     for section in k.sections:
         for statement in section.statements:
-            yield Hit("statement", statement.text, section.id, None, statement.id, statement.cites)
+            yield Hit("statement", statement.text, section.id, None, statement.id, statement.cites, statement)
         for fact in section.facts:
             yield Hit("headline", fact.headline, section.id, fact.id, fact.id, ())
             for statement in fact.statements:
-                yield Hit("statement", statement.text, section.id, fact.id, statement.id, statement.cites)
+                yield Hit("statement", statement.text, section.id, fact.id, statement.id, statement.cites, statement)
     for term in k.glossary:
-        yield Hit("term", f"{term.term}: {term.definition}" if term.definition else term.term, None, None, term.id, term.cites)
+        yield Hit(
+            "term", f"{term.term}: {term.definition}" if term.definition else term.term, None, None, term.id, term.cites
+        )
 
 
 def search(k: Knowledge, query: str, limit: int = 20) -> SearchResult:

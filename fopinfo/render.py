@@ -16,9 +16,7 @@ from rich.text import Text
 from fopinfo.knowledge import Fact, Knowledge, Section, Source, Statement, Subject, Term
 from fopinfo.query import SearchResult
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = ("January February March April May June July August September October November December").split()
 NOT_REPRODUCED = "The source numbers this reference but does not reproduce it."
 
 # C0 and C1 control characters (ESC among them) except tab and newline.
@@ -62,12 +60,13 @@ def _heading(c: Console, title: str, note: str = "") -> None:
         c.print(Text(note, style="dim"))
 
 
-def _indent(c: Console, text: Text, level: int = 1) -> None:
+def _indent(c: Console, text: Text, level: int = 1, bullet: str = "") -> None:
     # Wrap here rather than with Padding, which fills every line with trailing spaces.
     pad = 3 * level
-    for line in text.wrap(c, max(c.width - pad, 20)):
+    for i, line in enumerate(text.wrap(c, max(c.width - pad - len(bullet), 20))):
         line.rstrip()
-        c.print(Text(" " * pad).append_text(line), soft_wrap=True)
+        lead = bullet if i == 0 else " " * len(bullet)
+        c.print(Text(" " * pad + lead).append_text(line), soft_wrap=True)
 
 
 def _where(k: Knowledge, s: Statement) -> Text:
@@ -79,12 +78,12 @@ def _where(k: Knowledge, s: Statement) -> Text:
     return Text(f"— {clean(label)} ({clean(s.id)})", style="dim")
 
 
-def _statements(c: Console, statements: Iterable[Statement], level: int = 1) -> None:
-    for s in statements:
+def _statements(c: Console, statements: Iterable[Statement], level: int = 1, spaced: bool = False) -> None:
+    for i, s in enumerate(statements):
+        if spaced and i and not s.aim:
+            c.print()
         if s.aim:
-            bullet = Text("• ")
-            bullet.append_text(_line(s.text, s.cites))
-            _indent(c, bullet, level + 1)
+            _indent(c, _line(s.text, s.cites), level + 1, bullet="• ")
         else:
             _indent(c, _line(s.text, s.cites), level)
 
@@ -130,7 +129,7 @@ def section_view(k: Knowledge, s: Section) -> None:
     _heading(c, s.title)
     if s.statements:
         c.print()
-    _statements(c, s.statements, level=0)
+    _statements(c, s.statements, level=0, spaced=True)
     for f in s.facts:
         c.print()
         _fact(c, f)
@@ -208,8 +207,11 @@ def search_view(k: Knowledge, result: SearchResult) -> None:
         if hit.kind != "headline":
             line.append(" ").append_text(markers(hit.cites))
         _indent(c, line)
-        where = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
-        _indent(c, Text(f"— {clean(where)} ({clean(hit.item_id)})", style="dim"), 2)
+        if hit.statement is not None:
+            _indent(c, _where(k, hit.statement), 2)
+        else:
+            where = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
+            _indent(c, Text(f"— {clean(where)} ({clean(hit.item_id)})", style="dim"), 2)
     hidden = result.total - len(result.hits)
     if hidden:
         c.print()
@@ -247,8 +249,11 @@ def problems_view(lines: list[str]) -> None:
 
 def overview(k: Knowledge, version: str, commands: list[tuple[str, str]]) -> None:
     c = console()
-    c.print(Text(f"fopinfo {version}", style="bold").append(
-        " — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)", style=""))
+    c.print(
+        Text(f"fopinfo {version}", style="bold").append(
+            " — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)", style=""
+        )
+    )
     c.print(Text("Every statement carries its source's citation markers. Not medical advice.", style="dim"))
     c.print()
     _topic_table(c, k)

@@ -216,7 +216,21 @@ def test_sources(run: Run) -> None:
     ]
     doc = json.loads(run("sources", "--json").stdout)
     assert {s["number"]: s["cited_by"] for s in doc["sources"]} == {
-        1: 7, 2: 1, 3: 2, 4: 3, 5: 2, 6: 1, 7: 4, 8: 1, 9: 5, 10: 1, 11: 1, 12: 1, 13: 3, 14: 3, 15: 1
+        1: 7,
+        2: 1,
+        3: 2,
+        4: 3,
+        5: 2,
+        6: 1,
+        7: 4,
+        8: 1,
+        9: 5,
+        10: 1,
+        11: 1,
+        12: 1,
+        13: 3,
+        14: 3,
+        15: 1,
     }
 
 
@@ -234,7 +248,10 @@ def test_search_covers_headlines_and_glossary(run: Run) -> None:
     doc = json.loads(run("search", "morphogenetic", "--json").stdout)
     assert [(r["kind"], r["id"]) for r in doc["results"]] == [("statement", "causes.2"), ("term", "bmps")]
     doc = json.loads(run("search", "misdiagnosed", "--json").stdout)
-    assert [(r["kind"], r["id"]) for r in doc["results"]] == [("headline", "misdiagnosis"), ("statement", "misdiagnosis.1")]
+    assert [(r["kind"], r["id"]) for r in doc["results"]] == [
+        ("headline", "misdiagnosis"),
+        ("statement", "misdiagnosis.1"),
+    ]
 
 
 def test_search_nothing_found_and_empty(run: Run) -> None:
@@ -246,7 +263,9 @@ def test_search_nothing_found_and_empty(run: Run) -> None:
     assert negative.exit_code == 2
 
 
-@pytest.mark.parametrize(("name", "term"), [("ho", "Heterotopic Ossification"), ("alk", "ALK2/ACVR1"), ("IFOPA", "IFOPA")])
+@pytest.mark.parametrize(
+    ("name", "term"), [("ho", "Heterotopic Ossification"), ("alk", "ALK2/ACVR1"), ("IFOPA", "IFOPA")]
+)
 def test_define(run: Run, name: str, term: str) -> None:
     doc = json.loads(run("define", name, "--json").stdout)
     assert doc["term"]["term"] == term
@@ -260,7 +279,13 @@ def test_define_unexplained_term_lists_where_it_is_used(run: Run) -> None:
     doc = json.loads(run("define", "flare", "--json").stdout)["term"]
     assert doc["definition"] is None
     assert doc["used_in"] == [
-        "what.6", "causes.5", "management.2", "management.3", "normal-bone.1", "genetic-test.1", "irreversible.2"
+        "what.6",
+        "causes.5",
+        "management.2",
+        "management.3",
+        "normal-bone.1",
+        "genetic-test.1",
+        "irreversible.2",
     ]
 
 
@@ -277,7 +302,9 @@ def test_check_bundled(run: Run) -> None:
 
 def test_check_reports_every_problem(run: Run, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    text = BUNDLED.read_text(encoding="utf-8").replace("cites: [6]", "cites: [6, 16]").replace("id: what.2", "id: what.1")
+    text = (
+        BUNDLED.read_text(encoding="utf-8").replace("cites: [6]", "cites: [6, 16]").replace("id: what.2", "id: what.1")
+    )
     bad.write_text(text, encoding="utf-8")
     result = run("check", str(bad))
     assert result.exit_code == 3

@@ -100,7 +100,9 @@ def test_undeclared_subject_tag(problems_after: Callable[..., list[str]]) -> Non
     def tag(d: Data) -> None:
         d["sections"][0]["statements"][0]["subjects"] = ["prognosis"]
 
-    assert problems_after(tag) == ["sections[0].statements[0].subjects[0]: subject 'prognosis' is not defined under subjects"]
+    assert problems_after(tag) == [
+        "sections[0].statements[0].subjects[0]: subject 'prognosis' is not defined under subjects"
+    ]
 
 
 def test_not_a_mapping() -> None:
