@@ -136,6 +136,7 @@ def _show_version(value: bool) -> None:
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of text.")]
+QuoteFlag = Annotated[bool, typer.Option("--quote", help="Show the source's own words under each statement.")]
 
 
 @app.callback(invoke_without_command=True)
@@ -186,7 +187,7 @@ def root(
 
 
 @app.command()
-def facts(ctx: typer.Context, json_: JsonFlag = False) -> None:
+def facts(ctx: typer.Context, json_: JsonFlag = False, quote: QuoteFlag = False) -> None:
     """The ten FOP Facts, numbered, with their markers."""
     k = _knowledge(ctx)
     if _as_json(ctx, json_):
@@ -195,7 +196,7 @@ def facts(ctx: typer.Context, json_: JsonFlag = False) -> None:
         return jsonview.dump(jsonview.facts_doc(k))
     from fopinfo import render
 
-    render.facts_view(k)
+    render.facts_view(k, quote)
 
 
 @app.command()
@@ -219,6 +220,7 @@ def topic(
         typer.Argument(help="Section or subject: id, alias, title or unique prefix.", autocompletion=_complete_topic),
     ],
     json_: JsonFlag = False,
+    quote: QuoteFlag = False,
 ) -> None:
     """One section in full, or every statement on one subject."""
     from fopinfo import query
@@ -235,9 +237,9 @@ def topic(
     from fopinfo import render
 
     if isinstance(found, Section):
-        render.section_view(k, found)
+        render.section_view(k, found, quote)
     else:
-        render.subject_view(k, found, query.about_subject(k, found))
+        render.subject_view(k, found, query.about_subject(k, found), quote)
 
 
 @app.command()
@@ -247,6 +249,7 @@ def cite(
         str, typer.Argument(metavar="N", help="Source number, as printed in markers.", autocompletion=_complete_source)
     ],
     json_: JsonFlag = False,
+    quote: QuoteFlag = False,
 ) -> None:
     """Source N and every statement that cites it."""
     from fopinfo import query
@@ -260,7 +263,7 @@ def cite(
         return jsonview.dump(jsonview.cite_doc(k, source, statements))
     from fopinfo import render
 
-    render.cite_view(k, source, statements)
+    render.cite_view(k, source, statements, quote)
 
 
 @app.command()
@@ -285,6 +288,7 @@ def search(
     text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find (case-insensitive).")],
     limit: Annotated[int, typer.Option("--limit", "-n", help="Most results to show; 0 for all.")] = 20,
     json_: JsonFlag = False,
+    quote: QuoteFlag = False,
 ) -> None:
     """Search statements, fact headlines and the glossary."""
     from fopinfo import query
@@ -297,7 +301,7 @@ def search(
         return jsonview.dump(jsonview.search_doc(k, result))
     from fopinfo import render
 
-    render.search_view(k, result)
+    render.search_view(k, result, quote)
 
 
 @app.command()
@@ -305,6 +309,7 @@ def define(
     ctx: typer.Context,
     term: Annotated[str, typer.Argument(help="Glossary term, alias or unique prefix.", autocompletion=_complete_term)],
     json_: JsonFlag = False,
+    quote: QuoteFlag = False,
 ) -> None:
     """A glossary entry, defined only with what the source says."""
     from fopinfo import query
@@ -318,7 +323,7 @@ def define(
         return jsonview.dump(jsonview.define_doc(k, found, used_in))
     from fopinfo import render
 
-    render.define_view(k, found, used_in)
+    render.define_view(k, found, used_in, quote)
 
 
 @app.command()

@@ -78,19 +78,27 @@ def _where(k: Knowledge, s: Statement) -> Text:
     return Text(f"— {clean(label)} ({clean(s.id)})", style="dim")
 
 
-def _statements(c: Console, statements: Iterable[Statement], level: int = 1, spaced: bool = False) -> None:
+def _statement(c: Console, s: Statement, level: int, quotes: bool, bullet: str = "") -> None:
+    _indent(c, _line(s.text, s.cites), level, bullet)
+    if quotes:
+        # The source's own words, so a reader can see what the text rests on.
+        words = Text(f"“{clean(s.quote)}” " if s.quote else "no quote recorded ", style="dim italic")
+        _indent(c, words.append_text(markers(s.cites)), level + 1, " " * len(bullet))
+
+
+def _statements(c: Console, statements: Iterable[Statement], level: int, quotes: bool, spaced: bool = False) -> None:
     for i, s in enumerate(statements):
         if spaced and i and not s.aim:
             c.print()
         if s.aim:
-            _indent(c, _line(s.text, s.cites), level + 1, bullet="• ")
+            _statement(c, s, level + 1, quotes, bullet="• ")
         else:
-            _indent(c, _line(s.text, s.cites), level)
+            _statement(c, s, level, quotes)
 
 
-def _located(c: Console, k: Knowledge, statements: Iterable[Statement]) -> None:
+def _located(c: Console, k: Knowledge, statements: Iterable[Statement], quotes: bool) -> None:
     for s in statements:
-        _indent(c, _line(s.text, s.cites))
+        _statement(c, s, 1, quotes)
         _indent(c, _where(k, s), 2)
 
 
@@ -109,30 +117,30 @@ def footer(c: Console, k: Knowledge) -> None:
     c.print(Text(f"Not medical advice. {clean(o.disclaimer)}", style="dim"), soft_wrap=True)
 
 
-def _fact(c: Console, f: Fact) -> None:
+def _fact(c: Console, f: Fact, quotes: bool) -> None:
     c.print(Text(f"{f.number:>2}. ", style="bold").append(clean(f.headline), style="bold"))
-    _statements(c, f.statements)
+    _statements(c, f.statements, 1, quotes)
 
 
-def facts_view(k: Knowledge) -> None:
+def facts_view(k: Knowledge, quotes: bool = False) -> None:
     c = console()
     facts = list(k.facts())
     _heading(c, f"FOP Facts ({len(facts)})")
     for f in facts:
         c.print()
-        _fact(c, f)
+        _fact(c, f, quotes)
     footer(c, k)
 
 
-def section_view(k: Knowledge, s: Section) -> None:
+def section_view(k: Knowledge, s: Section, quotes: bool = False) -> None:
     c = console()
     _heading(c, s.title)
     if s.statements:
         c.print()
-    _statements(c, s.statements, level=0, spaced=True)
+    _statements(c, s.statements, 0, quotes, spaced=True)
     for f in s.facts:
         c.print()
-        _fact(c, f)
+        _fact(c, f, quotes)
     pages = [p.label for p in k.origin.related_pages if p.section == s.id]
     if pages:
         c.print()
@@ -140,7 +148,7 @@ def section_view(k: Knowledge, s: Section) -> None:
     footer(c, k)
 
 
-def subject_view(k: Knowledge, s: Subject, statements: list[Statement]) -> None:
+def subject_view(k: Knowledge, s: Subject, statements: list[Statement], quotes: bool = False) -> None:
     c = console()
     _heading(
         c,
@@ -148,7 +156,7 @@ def subject_view(k: Knowledge, s: Subject, statements: list[Statement]) -> None:
         "Gathered from every section by fopinfo's subject tags (an editorial aid, not the source's).",
     )
     c.print()
-    _located(c, k, statements)
+    _located(c, k, statements, quotes)
     footer(c, k)
 
 
@@ -171,14 +179,14 @@ def _topic_table(c: Console, k: Knowledge) -> None:
         c.print(Text(f"  {clean(subject.id):<{width}}  ", style="bold").append(clean(subject.title), style=""))
 
 
-def cite_view(k: Knowledge, source: Source, statements: list[Statement]) -> None:
+def cite_view(k: Knowledge, source: Source, statements: list[Statement], quotes: bool = False) -> None:
     c = console()
     _heading(c, f"Source {source.number}")
     _indent(c, Text(clean(source.text)) if source.text else Text(NOT_REPRODUCED, style="italic"))
     c.print()
     count = len(statements)
     _heading(c, f"Cited by {count} statement{'s' if count != 1 else ''}")
-    _located(c, k, statements)
+    _located(c, k, statements, quotes)
     footer(c, k)
 
 
@@ -196,7 +204,7 @@ def sources_view(k: Knowledge, counts: dict[int, int]) -> None:
     footer(c, k)
 
 
-def search_view(k: Knowledge, result: SearchResult) -> None:
+def search_view(k: Knowledge, result: SearchResult, quotes: bool = False) -> None:
     c = console()
     pattern = re.compile(re.escape(result.query), re.IGNORECASE)
     _heading(c, f"{result.total} match{'es' if result.total != 1 else ''} for “{clean(result.query)}”")
@@ -207,6 +215,8 @@ def search_view(k: Knowledge, result: SearchResult) -> None:
         if hit.kind != "headline":
             line.append(" ").append_text(markers(hit.cites))
         _indent(c, line)
+        if quotes and hit.statement is not None and hit.statement.quote:
+            _indent(c, Text(f"“{clean(hit.statement.quote)}”", style="dim italic"), 2)
         if hit.statement is not None:
             _indent(c, _where(k, hit.statement), 2)
         else:
@@ -219,7 +229,7 @@ def search_view(k: Knowledge, result: SearchResult) -> None:
     footer(c, k)
 
 
-def define_view(k: Knowledge, t: Term, used_in: list[Statement]) -> None:
+def define_view(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False) -> None:
     c = console()
     title = Text(clean(t.term), style="bold")
     if t.aliases:
@@ -227,12 +237,14 @@ def define_view(k: Knowledge, t: Term, used_in: list[Statement]) -> None:
     c.print(title)
     if t.definition:
         _indent(c, _line(t.definition, t.cites))
+        if quotes and t.quote:
+            _indent(c, Text(f"“{clean(t.quote)}” ", style="dim italic").append_text(markers(t.cites)), 2)
     else:
         _indent(c, Text("The source uses this term but does not explain it.", style="italic"))
         if used_in:
             c.print()
             _heading(c, f"Where the source uses it ({len(used_in)})")
-            _located(c, k, used_in)
+            _located(c, k, used_in, quotes)
     footer(c, k)
 
 

@@ -376,3 +376,21 @@ def test_completion_offers_topics_and_terms(run: Run) -> None:
     assert run(env=env).stdout.split() == ["inheritance"]
     env = {"_FOPINFO_COMPLETE": "complete_bash", "COMP_WORDS": "fopinfo define hal", "COMP_CWORD": "2"}
     assert run(env=env).stdout.splitlines() == ["hallux valgus"]
+
+
+def test_quote_shows_the_source_words_under_each_statement(run: Run) -> None:
+    out = run("cite", "8", "--quote").stdout
+    assert out.splitlines()[4:9] == [
+        "   FOP is a congenital genetic condition which means that it is present at",
+        "   birth. However, the diagnosis will often not be made until much later in",
+        "   childhood when a flare-up arouses suspicion. [8]",
+        "      “FOP is a congenital genetic condition which means that it is present at",
+        "      birth. However, the diagnosis will often not be made until much later in",
+    ]
+    assert "“" not in run("cite", "8").stdout.split("Source:")[0]
+
+
+def test_quote_differs_from_text_where_wording_was_tightened(run: Run) -> None:
+    out = " ".join(run("topic", "causes", "--quote").stdout.split())
+    assert "Proteins (BMPs), and through this interaction, normal bone is formed. (uncited)" in out
+    assert "Proteins (BMPs). And through this interaction, normal bone is formed.” (uncited)" in out
