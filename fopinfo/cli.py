@@ -335,33 +335,41 @@ def check(
             help="Knowledge file to check (default: --data, FOPINFO_DATA, else the bundled file).", show_default=False
         ),
     ] = None,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--source", metavar="FILE", help="Also hold the file against this source text: quotes, markers, coverage."
+        ),
+    ] = None,
     json_: JsonFlag = False,
 ) -> None:
     """Validate a knowledge file and summarise what it holds."""
     from fopinfo import knowledge
 
     target = path or _options(ctx).data or knowledge.bundled_path()
-    as_json = _as_json(ctx, json_)
+    source_text = knowledge.read_text(source, "source file") if source else None
     try:
         k = knowledge.load(target)
+        problems: list[knowledge.Problem] = []
     except knowledge.InvalidKnowledge as exc:
-        if as_json:
-            from fopinfo import jsonview
+        k, problems = None, exc.problems
+    report = None
+    if k is not None and source_text is not None:
+        from fopinfo import provenance
 
-            problems = [{"path": p.path, "line": p.line, "message": p.message} for p in exc.problems]
-            jsonview.dump({"file": str(target), "ok": False, "problems": problems, "summary": None})
-        else:
-            from fopinfo import render
+        report = provenance.check(k, source_text)
+    if _as_json(ctx, json_):
+        from fopinfo import jsonview
 
-            render.problems_view([str(p) for p in exc.problems])
-        raise BadKnowledgeFile(f"{target}: {len(exc.problems)} problem(s) found") from None
-    from fopinfo import jsonview
+        jsonview.dump(jsonview.check_doc(target, problems, k, source, report))
+    else:
+        from fopinfo import render
 
-    if as_json:
-        return jsonview.dump({"file": str(target), "ok": True, "problems": [], "summary": jsonview.summary(k)})
-    from fopinfo import render
-
-    render.check_ok(str(target), jsonview.summary(k))
+        render.check_view(target, problems, k, source, report)
+    if problems:
+        raise BadKnowledgeFile(f"{target}: {len(problems)} problem(s) found")
+    if report is not None and not report.ok:
+        raise BadKnowledgeFile(f"{target}: {len(report.findings)} problem(s) against the source {source}")
 
 
 def main() -> None:

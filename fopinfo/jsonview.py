@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from fopinfo.knowledge import Fact, Knowledge, Origin, Section, Source, Statement, Subject, Term
+from fopinfo.knowledge import Fact, Knowledge, Origin, Problem, Section, Source, Statement, Subject, Term
 from fopinfo.query import SearchResult
+
+if TYPE_CHECKING:  # provenance is imported only by `check --source`
+    from fopinfo.provenance import Report
 
 JSON = dict[str, Any]
 
@@ -146,3 +150,23 @@ def summary(k: Knowledge) -> JSON:
         "sources": len(k.sources),
         "terms": len(k.glossary),
     }
+
+
+def check_doc(
+    target: Path, problems: list[Problem], k: Knowledge | None, source_file: Path | None, report: Report | None
+) -> JSON:
+    doc: JSON = {
+        "file": str(target),
+        "ok": not problems and (report is None or report.ok),
+        "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in problems],
+        "summary": summary(k) if k is not None else None,
+    }
+    if report is not None:
+        doc["provenance"] = {
+            "source": str(source_file),
+            "ok": report.ok,
+            "findings": [{"path": f.path, "message": f.message} for f in report.findings],
+            "coverage": {"covered": report.covered, "sentences": report.sentences},
+            "uncovered": list(report.uncovered),
+        }
+    return doc

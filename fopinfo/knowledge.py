@@ -166,27 +166,27 @@ def _yaml_loader() -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, what: str = "knowledge file") -> str:
     """The file's text, or a one-line BadKnowledgeFile naming what is wrong with it."""
-    label = str(path)
+    label = f"{what} {path}"
     try:
         size = os.stat(path).st_size
         if path.is_dir():
-            raise BadKnowledgeFile(f"knowledge file {label} is a directory, not a file")
+            raise BadKnowledgeFile(f"{label} is a directory, not a file")
         if size > MAX_FILE_BYTES:
-            raise BadKnowledgeFile(f"knowledge file {label} is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+            raise BadKnowledgeFile(f"{label} is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise BadKnowledgeFile(f"knowledge file {label} does not exist") from None
+        raise BadKnowledgeFile(f"{label} does not exist") from None
     except PermissionError:
-        raise BadKnowledgeFile(f"knowledge file {label} cannot be read: permission denied") from None
+        raise BadKnowledgeFile(f"{label} cannot be read: permission denied") from None
     except OSError as exc:
-        raise BadKnowledgeFile(f"knowledge file {label} cannot be read: {exc.strerror}") from None
+        raise BadKnowledgeFile(f"{label} cannot be read: {exc.strerror}") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise BadKnowledgeFile(f"knowledge file {label} is not UTF-8: line {line}, byte {exc.start}") from None
+        raise BadKnowledgeFile(f"{label} is not UTF-8: line {line}, byte {exc.start}") from None
 
 
 def parse(text: str, label: str) -> Any:

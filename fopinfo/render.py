@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
-from fopinfo.knowledge import Fact, Knowledge, Section, Source, Statement, Subject, Term
+from fopinfo.knowledge import Fact, Knowledge, Problem, Section, Source, Statement, Subject, Term
 from fopinfo.query import SearchResult
+
+if TYPE_CHECKING:  # provenance is imported only by `check --source`
+    from fopinfo.provenance import Report
 
 MONTHS = ("January February March April May June July August September October November December").split()
 NOT_REPRODUCED = "The source numbers this reference but does not reproduce it."
@@ -248,15 +253,25 @@ def define_view(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = 
     footer(c, k)
 
 
-def check_ok(label: str, summary: dict[str, int]) -> None:
-    parts = ", ".join(f"{n} {name}" for name, n in summary.items())
-    console().print(Text(f"{clean(label)}: OK — {parts}"), soft_wrap=True)
-
-
-def problems_view(lines: list[str]) -> None:
+def check_view(
+    target: Path, problems: list[Problem], k: Knowledge | None, source_file: Path | None, report: Report | None
+) -> None:
     c = console()
-    for line in lines:
-        c.print(Text(clean(line)))
+    for problem in problems:
+        c.print(Text(clean(str(problem))), soft_wrap=True)
+    if k is None:
+        return
+    from fopinfo.jsonview import summary
+
+    parts = ", ".join(f"{n} {name}" for name, n in summary(k).items())
+    c.print(Text(f"{clean(str(target))}: OK — {parts}"), soft_wrap=True)
+    if report is None:
+        return
+    for finding in report.findings:
+        c.print(Text(clean(str(finding))), soft_wrap=True)
+    verdict = "faithful to" if report.ok else f"{len(report.findings)} problem(s) against"
+    c.print(Text(f"provenance: {verdict} {clean(str(source_file))}"), soft_wrap=True)
+    c.print(Text(f"coverage: {report.covered}/{report.sentences} source sentences"))
 
 
 def overview(k: Knowledge, version: str, commands: list[tuple[str, str]]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from fopinfo import __version__
-from tests.conftest import BUNDLED, Result, Run
+from tests.conftest import BUNDLED, SOURCE, Result, Run
 
 DISCLAIMER = (
     "Not medical advice. Always consult a healthcare professional if you require healthcare advice or have any "
@@ -394,3 +394,31 @@ def test_quote_differs_from_text_where_wording_was_tightened(run: Run) -> None:
     out = " ".join(run("topic", "causes", "--quote").stdout.split())
     assert "Proteins (BMPs), and through this interaction, normal bone is formed. (uncited)" in out
     assert "Proteins (BMPs). And through this interaction, normal bone is formed.” (uncited)" in out
+
+
+def test_check_source_proves_the_bundled_file(run: Run) -> None:
+    result = run("check", str(BUNDLED), "--source", str(SOURCE))
+    assert result.exit_code == 0, result
+    assert result.stdout.splitlines()[1:] == [
+        f"provenance: faithful to {SOURCE}",
+        "coverage: 78/78 source sentences",
+    ]
+    doc = json.loads(run("check", "--source", str(SOURCE), "--json").stdout)
+    assert doc["ok"] is True
+    assert doc["provenance"]["coverage"] == {"covered": 78, "sentences": 78}
+    assert doc["provenance"]["findings"] == []
+
+
+def test_check_source_catches_an_altered_figure(run: Run, tmp_path: Path) -> None:
+    altered = tmp_path / "altered.yaml"
+    text = BUNDLED.read_text(encoding="utf-8")
+    altered.write_text(text.replace("text: Only around one or two people", "text: Only around one or three people"))
+    result = run("check", str(altered), "--source", str(SOURCE))
+    assert result.exit_code == 3
+    assert "sections[4].facts[0].statements[0].text: 'three' is not in the quote" in result.stdout.splitlines()
+    assert result.stderr == f"Error: {altered}: 1 problem(s) against the source {SOURCE}\n"
+
+
+def test_check_source_missing(run: Run, tmp_path: Path) -> None:
+    result = run("check", "--source", str(tmp_path / "gone.txt"))
+    assert (result.exit_code, result.stderr) == (3, f"Error: source file {tmp_path / 'gone.txt'} does not exist\n")
