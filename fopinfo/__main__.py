@@ -1,3 +1,3 @@
-from fopinfo.cli import main
+from fopinfo.entry import main
 
 main()

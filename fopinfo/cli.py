@@ -38,7 +38,6 @@ class FopinfoGroup(TyperGroup):
             _error(exc.message, exc.hints)
             code = exc.exit_code
         except typer.Abort:  # EOF or Ctrl-C inside click
-            sys.stderr.write("\nInterrupted.\n")
             code = EXIT_INTERRUPTED
         except Exception as exc:
             from typer._click.exceptions import ClickException, UsageError
@@ -388,5 +387,3 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_OK)
-    except KeyboardInterrupt:
-        sys.exit(EXIT_INTERRUPTED)
