@@ -90,7 +90,9 @@ def _mutate(data: dict[str, Any], path: tuple[Any, ...], value: Any, delete: boo
 @given(
     edits=st.lists(st.tuples(st.sampled_from(PATHS), VALUES, st.booleans()), min_size=1, max_size=3),
 )
-def test_any_mutated_knowledge_file_loads_or_fails_cleanly(tmp_path_factory: pytest.TempPathFactory, edits: Any) -> None:
+def test_any_mutated_knowledge_file_loads_or_fails_cleanly(
+    tmp_path_factory: pytest.TempPathFactory, edits: Any
+) -> None:
     data = copy.deepcopy(ORIGINAL)
     for path, value, delete in edits:
         try:
@@ -282,8 +284,9 @@ def test_nothing_is_written(tmp_path: Path) -> None:
     data.write_bytes(BUNDLED.read_bytes())
     os.utime(data, ns=(1_000_000_000, 1_000_000_000))
     before, bundled_before = _snapshot(tmp_path), BUNDLED.read_bytes()
-    for args in (["facts"], ["cite", "7"], ["check"], ["cite", "99"], ["topic", "nope"], ["search", "zzz"],
-                 ["check", "--source", str(ROOT / "tests" / "fixtures" / "what-is-fop.txt")], ["--json", "sources"]):  # fmt: skip
+    source = str(ROOT / "tests" / "fixtures" / "what-is-fop.txt")
+    commands = [["facts"], ["cite", "7"], ["check"], ["cite", "99"], ["topic", "nope"], ["search", "zzz"]]
+    for args in [*commands, ["check", "--source", source], ["--json", "sources"]]:
         run_module("--data", str(data), *args, cwd=tmp_path)
     run_module("--data", str(tmp_path / "missing.yaml"), "facts", cwd=tmp_path)
     assert _snapshot(tmp_path) == before
