@@ -4,13 +4,10 @@ Views are imported inside commands so that --json never pays for Rich, and the
 overview never pays for JSON.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 from typer.core import TyperGroup
@@ -74,8 +71,7 @@ app = typer.Typer(
 )
 
 
-@dataclass
-class Options:
+class Options(NamedTuple):
     data: Path | None
     json: bool
 

@@ -4,13 +4,10 @@ Validation collects every problem, each named by its path in the file
 (``sections[2].statements[0].cites[1]``) and, when it can be found, its line.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from fopinfo.errors import BadKnowledgeFile
 
@@ -20,8 +17,7 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 SCHEMA = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(NamedTuple):
     id: str
     text: str
     quote: str | None
@@ -32,8 +28,7 @@ class Statement:
     aim: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
     id: str
     number: int
     headline: str
@@ -41,8 +36,7 @@ class Fact:
     statements: tuple[Statement, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     id: str
     title: str
     quote: str | None
@@ -56,20 +50,17 @@ class Section:
             yield from fact.statements
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     number: int
     text: str | None  # None: the source numbers this reference but does not reproduce it
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
+class Subject(NamedTuple):
     id: str
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     id: str
     term: str
     aliases: tuple[str, ...]
@@ -78,27 +69,24 @@ class Term:
     cites: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RelatedPage:
+class RelatedPage(NamedTuple):
     label: str
     section: str
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     title: str
     publisher: str
     reference: str
     date: str
     audience: str
     disclaimer: str
-    quotes: dict[str, str] = field(default_factory=dict)
-    left_out: tuple[str, ...] = ()
-    related_pages: tuple[RelatedPage, ...] = ()
+    quotes: dict[str, str]
+    left_out: tuple[str, ...]
+    related_pages: tuple[RelatedPage, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Knowledge:
+class Knowledge(NamedTuple):
     origin: Origin
     sources: tuple[Source, ...]
     subjects: tuple[Subject, ...]
@@ -124,8 +112,7 @@ class Knowledge:
         return f"{lo}–{hi}" if len(numbers) == hi - lo + 1 else ", ".join(map(str, numbers))
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     path: str
     message: str
     line: int | None = None
@@ -150,14 +137,17 @@ class InvalidKnowledge(BadKnowledgeFile):
 
 
 def bundled_path() -> Path:
-    """The knowledge file that ships with fopinfo (inside the wheel, or in a checkout)."""
-    from importlib.resources import files
+    """The knowledge file that ships with fopinfo: inside the wheel, or in a checkout.
 
-    packaged = Path(str(files("fopinfo") / "data" / "facts.yaml"))
-    if packaged.is_file():
-        return packaged
-    # Source checkout or editable install: data/ sits beside the package.
-    return Path(__file__).resolve().parent.parent / "data" / "facts.yaml"
+    Looked up beside the package rather than through importlib.resources: for an
+    installed wheel that is the same file, and importlib.resources costs every command
+    about 2.5 ms of imports (zipfile, tempfile) for nothing.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "data" / "facts.yaml"  # placed there by the wheel build
+    if installed.is_file():
+        return installed
+    return package.parent / "data" / "facts.yaml"  # source checkout or editable install
 
 
 def _yaml_loader() -> Any:

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fopinfo.knowledge import Knowledge, Statement
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     path: str
     message: str
 
@@ -27,8 +26,7 @@ class Finding:
         return f"{self.path}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     findings: tuple[Finding, ...]
     covered: int  # source sentences covered
     sentences: int  # total source sentences

@@ -1,12 +1,9 @@
 """Pure questions asked of a Knowledge model: no printing, no I/O."""
 
-from __future__ import annotations
-
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from fopinfo.errors import NothingFound, UsageProblem
 from fopinfo.knowledge import Knowledge, Section, Source, Statement, Subject, Term
@@ -104,8 +101,7 @@ def term_usages(k: Knowledge, term: Term) -> list[Statement]:
     return [s for s in k.statements() if pattern.search(s.text)]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     kind: str  # "statement" | "headline" | "term"
     text: str
     section_id: str | None
@@ -115,8 +111,7 @@ class Hit:
     statement: Statement | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
+class SearchResult(NamedTuple):
     query: str
     hits: list[Hit]
     total: int

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -47,27 +46,27 @@ def edit_statement(
     sections = []
     for si, section in enumerate(k.sections):
         facts = tuple(
-            dataclasses.replace(f, statements=edit(f.statements, f"sections[{si}].facts[{fi}]"))
+            f._replace(statements=edit(f.statements, f"sections[{si}].facts[{fi}]"))
             for fi, f in enumerate(section.facts)
         )
         statements = edit(section.statements, f"sections[{si}]")
-        sections.append(dataclasses.replace(section, statements=statements, facts=facts))
+        sections.append(section._replace(statements=statements, facts=facts))
     assert len(found) == 1, f"statement {statement_id} not found"
-    return dataclasses.replace(k, sections=tuple(sections)), found[0]
+    return k._replace(sections=tuple(sections)), found[0]
 
 
 def edit_term(k: Knowledge, term_id: str, change: Callable[[Term], Term]) -> tuple[Knowledge, str]:
     index = next(i for i, t in enumerate(k.glossary) if t.id == term_id)
     glossary = list(k.glossary)
     glossary[index] = change(glossary[index])
-    return dataclasses.replace(k, glossary=tuple(glossary)), f"glossary[{index}]"
+    return k._replace(glossary=tuple(glossary)), f"glossary[{index}]"
 
 
 def replace_in(field: str, old: str, new: str) -> Callable[[Statement], Statement]:
     def change(s: Statement) -> Statement:
         value = getattr(s, field)
         assert old in value
-        return dataclasses.replace(s, **{field: value.replace(old, new)})
+        return s._replace(**{field: value.replace(old, new)})
 
     return change
 
@@ -120,19 +119,19 @@ def test_changed_word_in_quote() -> None:
 
 
 def test_changed_cites() -> None:
-    k, path = edit_statement(bundled(), "what.4", lambda s: dataclasses.replace(s, cites=(5,)))
+    k, path = edit_statement(bundled(), "what.4", lambda s: s._replace(cites=(5,)))
     report = check(k, source())
     assert report.findings == (Finding(f"{path}.cites", "cites [5] but the source prints [1, 4] after this quote"),)
 
 
 def test_cites_for_an_uncited_run() -> None:
-    k, path = edit_statement(bundled(), "causes.1", lambda s: dataclasses.replace(s, cites=(7,)))
+    k, path = edit_statement(bundled(), "causes.1", lambda s: s._replace(cites=(7,)))
     report = check(k, source())
     assert report.findings == (Finding(f"{path}.cites", "cites [7] but the source prints no marker after this quote"),)
 
 
 def test_aim_takes_the_marker_of_the_sentence_it_completes() -> None:
-    k, path = edit_statement(bundled(), "management.3", lambda s: dataclasses.replace(s, cites=(8,)))
+    k, path = edit_statement(bundled(), "management.3", lambda s: s._replace(cites=(8,)))
     report = check(k, source())
     assert paths(report) == [f"{path}.cites"]
     assert "[9]" in report.findings[0].message
@@ -148,7 +147,7 @@ def test_dropped_statement_leaves_its_sentence_uncovered() -> None:
 
 
 def test_statement_without_quote() -> None:
-    k, path = edit_statement(bundled(), "what.6", lambda s: dataclasses.replace(s, quote=None))
+    k, path = edit_statement(bundled(), "what.6", lambda s: s._replace(quote=None))
     report = check(k, source())
     assert paths(report) == [f"{path}.quote", "coverage"]
     assert report.findings[0].message == "no quote"
@@ -157,7 +156,7 @@ def test_statement_without_quote() -> None:
 def test_changed_glossary_quote() -> None:
     def change(t: Term) -> Term:
         assert t.quote is not None
-        return dataclasses.replace(t, quote=t.quote.replace("skeleton", "skeletons"))
+        return t._replace(quote=t.quote.replace("skeleton", "skeletons"))
 
     k, path = edit_term(bundled(), "heterotopic-ossification", change)
     report = check(k, source())
@@ -166,7 +165,7 @@ def test_changed_glossary_quote() -> None:
 
 
 def test_changed_glossary_cites() -> None:
-    k, path = edit_term(bundled(), "congenital", lambda t: dataclasses.replace(t, cites=()))
+    k, path = edit_term(bundled(), "congenital", lambda t: t._replace(cites=()))
     report = check(k, source())
     assert report.findings == (Finding(f"{path}.cites", "cites [] but the source prints [8] after this quote"),)
 
@@ -174,7 +173,7 @@ def test_changed_glossary_cites() -> None:
 def test_unexplained_term_needs_no_quote() -> None:
     k, _ = edit_term(bundled(), "flare-up", lambda t: t)
     assert check(k, source()).ok
-    k, path = edit_term(bundled(), "flare-up", lambda t: dataclasses.replace(t, definition="A flare."))
+    k, path = edit_term(bundled(), "flare-up", lambda t: t._replace(definition="A flare."))
     assert paths(check(k, source())) == [f"{path}.quote"]
 
 
@@ -182,8 +181,8 @@ def test_origin_quotes_and_left_out() -> None:
     k = bundled()
     quotes = {**k.origin.quotes, "disclaimer": "Always consult a doctor."}
     left_out = (*k.origin.left_out, "Subscribe to our newsletter")
-    origin = dataclasses.replace(k.origin, quotes=quotes, left_out=left_out)
-    report = check(dataclasses.replace(k, origin=origin), source())
+    origin = k.origin._replace(quotes=quotes, left_out=left_out)
+    report = check(k._replace(origin=origin), source())
     assert report.findings[:2] == (
         Finding("origin.quotes.disclaimer", "quote not found in the source"),
         Finding(f"origin.left_out[{len(left_out) - 1}]", "left-out line not found in the source"),
