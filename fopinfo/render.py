@@ -17,32 +17,24 @@ from rich.text import Text
 
 from fopinfo.knowledge import Fact, Knowledge, Problem, Section, Source, Statement, Subject, Term
 from fopinfo.query import SearchResult
+from fopinfo.wording import (
+    NONE_REPRODUCED,
+    NOT_REPRODUCED,
+    SUBJECT_NOTE,
+    UNEXPLAINED,
+    clean,
+    disclaimer_line,
+    origin_line,
+    where,
+)
 
 if TYPE_CHECKING:  # provenance is imported only by `check --source`
     from fopinfo.provenance import Report
-
-MONTHS = ("January February March April May June July August September October November December").split()
-NOT_REPRODUCED = "The source numbers this reference but does not reproduce it."
-
-# C0 and C1 control characters (ESC among them) except tab and newline.
-_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
-
-
-def clean(text: str) -> str:
-    return text.translate(_CONTROLS)
 
 
 def console() -> Console:
     # markup/highlight/emoji off: styling comes only from this module, never from data.
     return Console(highlight=False, markup=False, emoji=False)
-
-
-def human_date(date: str) -> str:
-    """'2020-12' -> 'December 2020'; anything else is shown as written."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})", date)
-    if match and 1 <= int(match[2]) <= 12:
-        return f"{MONTHS[int(match[2]) - 1]} {match[1]}"
-    return date
 
 
 def markers(cites: Iterable[int]) -> Text:
@@ -75,12 +67,7 @@ def _indent(c: Console, text: Text, level: int = 1, bullet: str = "") -> None:
 
 
 def _where(k: Knowledge, s: Statement) -> Text:
-    section = k.section(s.section_id)
-    label = section.title
-    if s.fact_id:
-        fact = next(f for f in section.facts if f.id == s.fact_id)
-        label += f" › {fact.number}. {fact.headline}"
-    return Text(f"— {clean(label)} ({clean(s.id)})", style="dim")
+    return Text(f"— {where(k, s)} ({clean(s.id)})", style="dim")
 
 
 def _statement(c: Console, s: Statement, level: int, quotes: bool, bullet: str = "") -> None:
@@ -108,18 +95,10 @@ def _located(c: Console, k: Knowledge, statements: Iterable[Statement], quotes: 
 
 
 def footer(c: Console, k: Knowledge) -> None:
-    o = k.origin
     c.print()
     # One line each, never wrapped, so the disclaimer survives copy and paste whole.
-    c.print(
-        Text(
-            f"Source: “{clean(o.title)}”, {clean(o.publisher)}, reference {clean(o.reference)}, "
-            f"{human_date(clean(o.date))}. Markers like [1,4] are its reference numbers.",
-            style="dim",
-        ),
-        soft_wrap=True,
-    )
-    c.print(Text(f"Not medical advice. {clean(o.disclaimer)}", style="dim"), soft_wrap=True)
+    c.print(Text(origin_line(k), style="dim"), soft_wrap=True)
+    c.print(Text(disclaimer_line(k), style="dim"), soft_wrap=True)
 
 
 def _fact(c: Console, f: Fact, quotes: bool) -> None:
@@ -158,7 +137,7 @@ def subject_view(k: Knowledge, s: Subject, statements: list[Statement], quotes: 
     _heading(
         c,
         f"{s.title} ({len(statements)} statements)",
-        "Gathered from every section by fopinfo's subject tags (an editorial aid, not the source's).",
+        SUBJECT_NOTE,
     )
     c.print()
     _located(c, k, statements, quotes)
@@ -205,7 +184,7 @@ def sources_view(k: Knowledge, counts: dict[int, int]) -> None:
         c.print(line)
     if any(s.text is None for s in k.sources):
         c.print()
-        c.print(Text(NOT_REPRODUCED.replace("this reference", "these references").replace("it.", "them."), style="dim"))
+        c.print(Text(NONE_REPRODUCED, style="dim"))
     footer(c, k)
 
 
@@ -245,7 +224,7 @@ def define_view(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = 
         if quotes and t.quote:
             _indent(c, Text(f"“{clean(t.quote)}” ", style="dim italic").append_text(markers(t.cites)), 2)
     else:
-        _indent(c, Text("The source uses this term but does not explain it.", style="italic"))
+        _indent(c, Text(UNEXPLAINED, style="italic"))
         if used_in:
             c.print()
             _heading(c, f"Where the source uses it ({len(used_in)})")

@@ -1,0 +1,131 @@
+"""Start-up time and peak memory of fopinfo's common commands, against the cost of their imports.
+
+    python benchmarks/startup.py [--runs N] [--fopinfo PATH]
+
+Every command runs with stdout on /dev/null (not a TTY, as in a pipe), interleaved with
+the others and in reversed order every other round, so that machine drift affects all
+rows alike. Each row is compared with its floor, a bare interpreter that only imports
+what that kind of output cannot avoid:
+
+- text: ``python -c "import rich.console, yaml"``, goal ≤ 1.8× the floor;
+- JSON: ``python -c "import yaml, json"``, goal ≤ 3.0× the floor;
+- every command: peak RSS ≤ 35 MB.
+
+Prints a Markdown table and always exits 0: this is a measurement, not a test.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _harness import (
+    Launcher,
+    Sample,
+    child_env,
+    display,
+    environment_line,
+    find_fopinfo,
+    measure,
+    script_interpreter,
+    table,
+)
+
+TEXT_GOAL = 1.8
+JSON_GOAL = 3.0
+RSS_GOAL_MB = 35.0
+
+TEXT_FLOOR = "import rich.console, yaml"
+JSON_FLOOR = "import yaml, json"
+TEXT_COMMANDS = (["cite", "7"], ["facts"], ["topic", "causes"], ["search", "bone"])
+JSON_COMMANDS = (["cite", "7", "--json"], ["facts", "--json"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=20, help="measured runs of each command (default 20)")
+    parser.add_argument("--fopinfo", metavar="PATH", help="fopinfo console script (default: beside python, else PATH)")
+    args = parser.parse_args(argv)
+    runs = max(1, args.runs)
+
+    fopinfo = find_fopinfo(args.fopinfo)
+    python = script_interpreter(fopinfo)
+    same = Path(python).parent == Path(sys.executable).parent and os.path.realpath(python) == os.path.realpath(
+        sys.executable
+    )
+
+    # group -> (floor argv, goal, [command argv, ...])
+    groups: dict[str, tuple[list[str], float, list[list[str]]]] = {
+        "text": ([str(python), "-c", TEXT_FLOOR], TEXT_GOAL, [[str(fopinfo), *c] for c in TEXT_COMMANDS]),
+        "json": ([str(python), "-c", JSON_FLOOR], JSON_GOAL, [[str(fopinfo), *c] for c in JSON_COMMANDS]),
+    }
+    commands: dict[str, list[str]] = {}
+    for floor, _, members in groups.values():
+        for cmd in (floor, *members):
+            commands[display(cmd, python, fopinfo)] = cmd
+
+    env = child_env()
+    print(f"# fopinfo start-up benchmark ({runs} runs each, interleaved, stdout to /dev/null)\n")
+    print(environment_line(python))
+    with Launcher(python, env) as launcher:
+        resolution = launcher.resolution_mb()
+        samples = measure(launcher, commands, runs)
+    print(
+        f"\nfopinfo: {fopinfo} · floors run with {python} (fopinfo's interpreter"
+        f"{'' if same else f'; NOTE: differs from this python, {sys.executable}'}) · "
+        f"RSS resolution {resolution:.1f} MB (the launcher's own peak; no reading can be lower)\n"
+    )
+
+    header = ["command", "median ms", "p25–p75 ms", "ratio to floor", "goal", "max RSS MB", "ok"]
+    rows: list[list[str]] = []
+    failing: list[str] = []
+    for group, (floor, goal, members) in groups.items():
+        base = samples[display(floor, python, fopinfo)]
+        rows.append(_row(f"{group} floor: " + display(floor, python, fopinfo), base, None, "—", "", failing))
+        for cmd in members:
+            name = display(cmd, python, fopinfo)
+            rows.append(_row(name, samples[name], base, f"≤ {goal:.1f}× · ≤ {RSS_GOAL_MB:.0f} MB", goal, failing))
+    print(table(header, rows))
+    print()
+    if failing:
+        print("Goals not met:")
+        for line in failing:
+            print(f"- {line}")
+    else:
+        print("All goals met.")
+    return 0
+
+
+def _row(
+    name: str, s: Sample, floor: Sample | None, goal_text: str, goal: float | str, failing: list[str]
+) -> list[str]:
+    if s.failure:
+        failing.append(f"{name} failed ({s.failure})")
+        return [name, "failed", "", "", goal_text, "", f"✗ {s.failure}"]
+    ratio = s.median / floor.median if floor and floor.times_ms else 1.0
+    status = ""
+    if isinstance(goal, float):
+        problems = []
+        if ratio > goal:
+            problems.append("time")
+        if s.max_rss_mb > RSS_GOAL_MB:
+            problems.append("RSS")
+        status = "✓" if not problems else "✗ " + "+".join(problems)
+        if problems:
+            failing.append(
+                f"{name}: {s.median:.1f} ms = {ratio:.2f}× its floor (goal ≤ {goal:.1f}×), "
+                f"max RSS {s.max_rss_mb:.1f} MB (goal ≤ {RSS_GOAL_MB:.0f} MB)"
+            )
+    return [name, f"{s.median:.1f}", s.spread, f"{ratio:.2f}×", goal_text, f"{s.max_rss_mb:.1f}", status]
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(0)

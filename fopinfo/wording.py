@@ -1,0 +1,51 @@
+"""Wording shared by every output format (text, Markdown, HTML): no Rich, no I/O."""
+
+from __future__ import annotations
+
+import re
+
+from fopinfo.knowledge import Knowledge, Statement
+
+MONTHS = "January February March April May June July August September October November December".split()
+NOT_REPRODUCED = "The source numbers this reference but does not reproduce it."
+NONE_REPRODUCED = "The source numbers these references but does not reproduce them."
+UNEXPLAINED = "The source uses this term but does not explain it."
+SUBJECT_NOTE = "Gathered from every section by fopinfo's subject tags (an editorial aid, not the source's)."
+
+# C0 and C1 control characters (ESC among them) except tab and newline.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
+
+
+def clean(text: str) -> str:
+    """Text from a knowledge file without control characters: shown, never obeyed."""
+    return text.translate(_CONTROLS)
+
+
+def human_date(date: str) -> str:
+    """'2020-12' -> 'December 2020'; anything else is shown as written."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", date)
+    if match and 1 <= int(match[2]) <= 12:
+        return f"{MONTHS[int(match[2]) - 1]} {match[1]}"
+    return date
+
+
+def origin_line(k: Knowledge) -> str:
+    o = k.origin
+    return (
+        f"Source: “{clean(o.title)}”, {clean(o.publisher)}, reference {clean(o.reference)}, "
+        f"{human_date(clean(o.date))}. Markers like [1,4] are its reference numbers."
+    )
+
+
+def disclaimer_line(k: Knowledge) -> str:
+    return f"Not medical advice. {clean(k.origin.disclaimer)}"
+
+
+def where(k: Knowledge, s: Statement) -> str:
+    """Where a statement sits: its section, and its fact if it has one."""
+    section = k.section(s.section_id)
+    label = section.title
+    if s.fact_id:
+        fact = next(f for f in section.facts if f.id == s.fact_id)
+        label += f" › {fact.number}. {fact.headline}"
+    return clean(label)
