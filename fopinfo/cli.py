@@ -13,8 +13,8 @@ import typer
 from typer.core import TyperGroup
 
 from fopinfo import __version__
-from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, BadKnowledgeFile, FopinfoError
-from fopinfo.knowledge import Knowledge
+from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, BadKnowledgeFile, FopinfoError, UsageProblem
+from fopinfo.knowledge import Knowledge, Section
 
 
 class FopinfoGroup(TyperGroup):
@@ -74,11 +74,12 @@ app = typer.Typer(
 class Options(NamedTuple):
     data: Path | None
     json: bool
+    markdown: bool
 
 
 def _options(ctx: typer.Context) -> Options:
     obj = ctx.find_root().obj
-    return obj if isinstance(obj, Options) else Options(None, False)
+    return obj if isinstance(obj, Options) else Options(None, False, False)
 
 
 def _knowledge(ctx: typer.Context) -> Knowledge:
@@ -89,6 +90,30 @@ def _knowledge(ctx: typer.Context) -> Knowledge:
 
 def _as_json(ctx: typer.Context, flag: bool) -> bool:
     return flag or _options(ctx).json
+
+
+def _emit(ctx: typer.Context, json_: bool, markdown: bool, view: str, *args: Any) -> None:
+    """Hand the answer to the view of that name in the chosen format's module.
+
+    The three modules name their views alike; each is imported only when chosen, so
+    --json never loads Rich and --markdown never loads Rich either.
+    """
+    options = _options(ctx)
+    as_json, as_markdown = json_ or options.json, markdown or options.markdown
+    if as_json and as_markdown:
+        raise UsageProblem("choose one of --json and --markdown")
+    if as_json:
+        from fopinfo import jsonview
+
+        jsonview.dump(getattr(jsonview, view)(*args))
+    elif as_markdown:
+        from fopinfo import markdown as markdown_view
+
+        sys.stdout.write(getattr(markdown_view, view)(*args))
+    else:
+        from fopinfo import render
+
+        getattr(render, view)(*args)
 
 
 def _completion_knowledge() -> Knowledge | None:
@@ -131,6 +156,7 @@ def _show_version(value: bool) -> None:
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of text.")]
+MarkdownFlag = Annotated[bool, typer.Option("--markdown", help="Print the view as CommonMark Markdown.")]
 QuoteFlag = Annotated[bool, typer.Option("--quote", help="Show the source's own words under each statement.")]
 
 
@@ -148,6 +174,7 @@ def root(
         ),
     ] = None,
     json_: JsonFlag = False,
+    markdown: MarkdownFlag = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -157,7 +184,7 @@ def root(
     Every statement comes from one source document and carries its citation markers.
     Not medical advice.
     """
-    ctx.obj = Options(data, json_)
+    ctx.obj = Options(data, json_, markdown)
     if ctx.invoked_subcommand is not None:
         return
     k = _knowledge(ctx)
@@ -172,7 +199,7 @@ def root(
                 "name": "fopinfo",
                 "version": __version__,
                 "commands": [{"name": n, "help": h} for n, h in commands],
-                **jsonview.topics_doc(k),
+                **jsonview.topics(k),
             }
         )
         return
@@ -182,29 +209,17 @@ def root(
 
 
 @app.command()
-def facts(ctx: typer.Context, json_: JsonFlag = False, quote: QuoteFlag = False) -> None:
+def facts(
+    ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False, quote: QuoteFlag = False
+) -> None:
     """The ten FOP Facts, numbered, with their markers."""
-    k = _knowledge(ctx)
-    if _as_json(ctx, json_):
-        from fopinfo import jsonview
-
-        return jsonview.dump(jsonview.facts_doc(k))
-    from fopinfo import render
-
-    render.facts_view(k, quote)
+    _emit(ctx, json_, markdown, "facts", _knowledge(ctx), quote)
 
 
 @app.command()
-def topics(ctx: typer.Context, json_: JsonFlag = False) -> None:
+def topics(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False) -> None:
     """Every topic: sections (with aliases) and subjects."""
-    k = _knowledge(ctx)
-    if _as_json(ctx, json_):
-        from fopinfo import jsonview
-
-        return jsonview.dump(jsonview.topics_doc(k))
-    from fopinfo import render
-
-    render.topics_view(k)
+    _emit(ctx, json_, markdown, "topics", _knowledge(ctx))
 
 
 @app.command()
@@ -215,35 +230,29 @@ def topic(
         typer.Argument(help="Section or subject: id, alias, title or unique prefix.", autocompletion=_complete_topic),
     ],
     json_: JsonFlag = False,
+    markdown: MarkdownFlag = False,
     quote: QuoteFlag = False,
 ) -> None:
     """One section in full, or every statement on one subject."""
     from fopinfo import query
-    from fopinfo.knowledge import Section
 
     k = _knowledge(ctx)
     found = query.resolve_topic(k, name)
-    if _as_json(ctx, json_):
-        from fopinfo import jsonview
-
-        if isinstance(found, Section):
-            return jsonview.dump(jsonview.section_doc(k, found))
-        return jsonview.dump(jsonview.subject_doc(k, found, query.about_subject(k, found)))
-    from fopinfo import render
-
     if isinstance(found, Section):
-        render.section_view(k, found, quote)
+        _emit(ctx, json_, markdown, "section", k, found, quote)
     else:
-        render.subject_view(k, found, query.about_subject(k, found), quote)
+        _emit(ctx, json_, markdown, "subject", k, found, query.about_subject(k, found), quote)
 
 
 @app.command()
 def cite(
     ctx: typer.Context,
     number: Annotated[
-        str, typer.Argument(metavar="N", help="Source number, as printed in markers.", autocompletion=_complete_source)
+        str,
+        typer.Argument(metavar="N", help="Source number, as printed in markers.", autocompletion=_complete_source),
     ],
     json_: JsonFlag = False,
+    markdown: MarkdownFlag = False,
     quote: QuoteFlag = False,
 ) -> None:
     """Source N and every statement that cites it."""
@@ -251,30 +260,16 @@ def cite(
 
     k = _knowledge(ctx)
     source = query.parse_source_number(k, number)
-    statements = query.citing(k, source.number)
-    if _as_json(ctx, json_):
-        from fopinfo import jsonview
-
-        return jsonview.dump(jsonview.cite_doc(k, source, statements))
-    from fopinfo import render
-
-    render.cite_view(k, source, statements, quote)
+    _emit(ctx, json_, markdown, "cite", k, source, query.citing(k, source.number), quote)
 
 
 @app.command()
-def sources(ctx: typer.Context, json_: JsonFlag = False) -> None:
+def sources(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False) -> None:
     """Every source number and how many statements cite it."""
     from fopinfo import query
 
     k = _knowledge(ctx)
-    counts = query.cite_counts(k)
-    if _as_json(ctx, json_):
-        from fopinfo import jsonview
-
-        return jsonview.dump(jsonview.sources_doc(k, counts))
-    from fopinfo import render
-
-    render.sources_view(k, counts)
+    _emit(ctx, json_, markdown, "sources", k, query.cite_counts(k))
 
 
 @app.command()
@@ -283,20 +278,14 @@ def search(
     text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find (case-insensitive).")],
     limit: Annotated[int, typer.Option("--limit", "-n", help="Most results to show; 0 for all.")] = 20,
     json_: JsonFlag = False,
+    markdown: MarkdownFlag = False,
     quote: QuoteFlag = False,
 ) -> None:
     """Search statements, fact headlines and the glossary."""
     from fopinfo import query
 
     k = _knowledge(ctx)
-    result = query.search(k, text, limit)
-    if _as_json(ctx, json_):
-        from fopinfo import jsonview
-
-        return jsonview.dump(jsonview.search_doc(k, result))
-    from fopinfo import render
-
-    render.search_view(k, result, quote)
+    _emit(ctx, json_, markdown, "search", k, query.search(k, text, limit), quote)
 
 
 @app.command()
@@ -304,6 +293,7 @@ def define(
     ctx: typer.Context,
     term: Annotated[str, typer.Argument(help="Glossary term, alias or unique prefix.", autocompletion=_complete_term)],
     json_: JsonFlag = False,
+    markdown: MarkdownFlag = False,
     quote: QuoteFlag = False,
 ) -> None:
     """A glossary entry, defined only with what the source says."""
@@ -311,14 +301,37 @@ def define(
 
     k = _knowledge(ctx)
     found = query.resolve_term(k, term)
-    used_in = query.term_usages(k, found)
-    if _as_json(ctx, json_):
-        from fopinfo import jsonview
+    _emit(ctx, json_, markdown, "define", k, found, query.term_usages(k, found), quote)
 
-        return jsonview.dump(jsonview.define_doc(k, found, used_in))
-    from fopinfo import render
 
-    render.define_view(k, found, used_in, quote)
+@app.command()
+def handout(
+    ctx: typer.Context,
+    topic_names: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--topic",
+            metavar="NAME",
+            help="Only this topic or subject (repeatable).",
+            autocompletion=_complete_topic,
+            show_default=False,
+        ),
+    ] = None,
+    html: Annotated[
+        bool, typer.Option("--html", help="A self-contained printable HTML page instead of Markdown.")
+    ] = False,
+) -> None:
+    """The whole reference as one printable document, on stdout (Markdown, or --html)."""
+    from fopinfo import markdown, query
+
+    k = _knowledge(ctx)
+    chosen = [query.resolve_topic(k, name) for name in topic_names] if topic_names else None
+    document = markdown.handout(k, chosen)
+    sys.stdout.write(
+        markdown.to_html(document, "Fibrodysplasia Ossificans Progressiva (FOP): a sourced reference")
+        if html
+        else document
+    )
 
 
 @app.command()

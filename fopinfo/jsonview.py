@@ -1,5 +1,8 @@
 """JSON documents for every command: plain dicts built from the model.
 
+Each view has the same name and arguments as its text (render) and Markdown twins;
+JSON always includes every quote, so ``quotes`` is accepted and ignored.
+
 No Rich here: the --json path must stay cheap to import. The shapes are documented
 in the README and are stable; new keys may be added, none removed or renamed.
 """
@@ -86,11 +89,11 @@ def _with_origin(k: Knowledge, doc: JSON) -> JSON:
     return doc
 
 
-def facts_doc(k: Knowledge) -> JSON:
+def facts(k: Knowledge, quotes: bool = False) -> JSON:
     return _with_origin(k, {"facts": [fact(f) for f in k.facts()]})
 
 
-def topics_doc(k: Knowledge) -> JSON:
+def topics(k: Knowledge) -> JSON:
     topics: list[JSON] = [
         {"kind": "section", "id": s.id, "title": s.title, "aliases": list(s.aliases)} for s in k.sections
     ]
@@ -98,7 +101,7 @@ def topics_doc(k: Knowledge) -> JSON:
     return _with_origin(k, {"topics": topics})
 
 
-def section_doc(k: Knowledge, s: Section) -> JSON:
+def section(k: Knowledge, s: Section, quotes: bool = False) -> JSON:
     topic = {
         "kind": "section",
         "id": s.id,
@@ -110,20 +113,20 @@ def section_doc(k: Knowledge, s: Section) -> JSON:
     return _with_origin(k, {"topic": topic})
 
 
-def subject_doc(k: Knowledge, s: Subject, statements: list[Statement]) -> JSON:
+def subject(k: Knowledge, s: Subject, statements: list[Statement], quotes: bool = False) -> JSON:
     topic = {"kind": "subject", "id": s.id, "title": s.title, "statements": [statement(x) for x in statements]}
     return _with_origin(k, {"topic": topic})
 
 
-def cite_doc(k: Knowledge, s: Source, statements: list[Statement]) -> JSON:
+def cite(k: Knowledge, s: Source, statements: list[Statement], quotes: bool = False) -> JSON:
     return _with_origin(k, {"source": source(s), "statements": [statement(x) for x in statements]})
 
 
-def sources_doc(k: Knowledge, counts: dict[int, int]) -> JSON:
+def sources(k: Knowledge, counts: dict[int, int]) -> JSON:
     return _with_origin(k, {"sources": [source(s, counts.get(s.number, 0)) for s in k.sources]})
 
 
-def search_doc(k: Knowledge, result: SearchResult) -> JSON:
+def search(k: Knowledge, result: SearchResult, quotes: bool = False) -> JSON:
     results = [
         {
             "kind": h.kind,
@@ -138,7 +141,7 @@ def search_doc(k: Knowledge, result: SearchResult) -> JSON:
     return _with_origin(k, {"query": result.query, "total": result.total, "shown": len(results), "results": results})
 
 
-def define_doc(k: Knowledge, t: Term, used_in: list[Statement]) -> JSON:
+def define(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False) -> JSON:
     return _with_origin(k, {"term": term(t, used_in)})
 
 

@@ -106,7 +106,7 @@ def _fact(c: Console, f: Fact, quotes: bool) -> None:
     _statements(c, f.statements, 1, quotes)
 
 
-def facts_view(k: Knowledge, quotes: bool = False) -> None:
+def facts(k: Knowledge, quotes: bool = False) -> None:
     c = console()
     facts = list(k.facts())
     _heading(c, f"FOP Facts ({len(facts)})")
@@ -116,7 +116,7 @@ def facts_view(k: Knowledge, quotes: bool = False) -> None:
     footer(c, k)
 
 
-def section_view(k: Knowledge, s: Section, quotes: bool = False) -> None:
+def section(k: Knowledge, s: Section, quotes: bool = False) -> None:
     c = console()
     _heading(c, s.title)
     if s.statements:
@@ -132,7 +132,7 @@ def section_view(k: Knowledge, s: Section, quotes: bool = False) -> None:
     footer(c, k)
 
 
-def subject_view(k: Knowledge, s: Subject, statements: list[Statement], quotes: bool = False) -> None:
+def subject(k: Knowledge, s: Subject, statements: list[Statement], quotes: bool = False) -> None:
     c = console()
     _heading(
         c,
@@ -144,7 +144,7 @@ def subject_view(k: Knowledge, s: Subject, statements: list[Statement], quotes: 
     footer(c, k)
 
 
-def topics_view(k: Knowledge) -> None:
+def topics(k: Knowledge) -> None:
     c = console()
     _topic_table(c, k)
 
@@ -163,7 +163,7 @@ def _topic_table(c: Console, k: Knowledge) -> None:
         c.print(Text(f"  {clean(subject.id):<{width}}  ", style="bold").append(clean(subject.title), style=""))
 
 
-def cite_view(k: Knowledge, source: Source, statements: list[Statement], quotes: bool = False) -> None:
+def cite(k: Knowledge, source: Source, statements: list[Statement], quotes: bool = False) -> None:
     c = console()
     _heading(c, f"Source {source.number}")
     _indent(c, Text(clean(source.text)) if source.text else Text(NOT_REPRODUCED, style="italic"))
@@ -174,7 +174,7 @@ def cite_view(k: Knowledge, source: Source, statements: list[Statement], quotes:
     footer(c, k)
 
 
-def sources_view(k: Knowledge, counts: dict[int, int]) -> None:
+def sources(k: Knowledge, counts: dict[int, int]) -> None:
     c = console()
     _heading(c, f"Sources ({len(k.sources)})")
     for s in k.sources:
@@ -188,7 +188,7 @@ def sources_view(k: Knowledge, counts: dict[int, int]) -> None:
     footer(c, k)
 
 
-def search_view(k: Knowledge, result: SearchResult, quotes: bool = False) -> None:
+def search(k: Knowledge, result: SearchResult, quotes: bool = False) -> None:
     c = console()
     pattern = re.compile(re.escape(result.query), re.IGNORECASE)
     _heading(c, f"{result.total} match{'es' if result.total != 1 else ''} for “{clean(result.query)}”")
@@ -213,7 +213,7 @@ def search_view(k: Knowledge, result: SearchResult, quotes: bool = False) -> Non
     footer(c, k)
 
 
-def define_view(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False) -> None:
+def define(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False) -> None:
     c = console()
     title = Text(clean(t.term), style="bold")
     if t.aliases:

@@ -354,7 +354,7 @@ def test_no_arguments_is_an_overview_not_an_error(run: Run) -> None:
 
 def test_version_and_help(run: Run) -> None:
     assert run("--version").stdout == f"fopinfo {__version__}\n"
-    for command in ("facts", "topics", "topic", "cite", "sources", "search", "define", "check"):
+    for command in ("facts", "topics", "topic", "cite", "sources", "search", "define", "handout", "check"):
         result = run(command, "--help")
         assert result.exit_code == 0
         assert result.stdout.startswith(f"Usage: fopinfo {command} [OPTIONS]")

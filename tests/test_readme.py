@@ -14,7 +14,7 @@ def test_readme_examples_match_the_cli() -> None:
 
 def test_readme_shows_every_command() -> None:
     shown = {c.split()[1] for c in commands(README.read_text(encoding="utf-8")) if len(c.split()) > 1}
-    assert {"facts", "topics", "topic", "cite", "sources", "search", "define", "check"} <= shown
+    assert {"facts", "topics", "topic", "cite", "sources", "search", "define", "handout", "check"} <= shown
 
 
 def test_readme_opens_with_the_two_setup_commands() -> None:
