@@ -247,3 +247,13 @@ def display(argv: list[str], python: Path, fopinfo: Path) -> str:
         else:
             words.append(f'"{a}"' if " " in a else a)
     return "`" + " ".join(words) + "`"
+
+
+def print_verdict(failing: list[str]) -> None:
+    print()
+    if failing:
+        print("Goals not met:")
+        for line in failing:
+            print(f"- {line}")
+    else:
+        print("All goals met.")

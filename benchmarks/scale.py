@@ -35,6 +35,7 @@ from _harness import (
     environment_line,
     find_fopinfo,
     measure,
+    print_verdict,
     script_interpreter,
     table,
 )
@@ -108,13 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
     print(table(header, rows, left=2))
-    print()
-    if failing:
-        print("Goals not met:")
-        for line in failing:
-            print(f"- {line}")
-    else:
-        print("All goals met.")
+    print_verdict(failing)
     return 0
 
 

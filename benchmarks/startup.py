@@ -32,6 +32,7 @@ from _harness import (
     environment_line,
     find_fopinfo,
     measure,
+    print_verdict,
     script_interpreter,
     table,
 )
@@ -91,13 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             name = display(cmd, python, fopinfo)
             rows.append(_row(name, samples[name], base, f"≤ {goal:.1f}× · ≤ {RSS_GOAL_MB:.0f} MB", goal, failing))
     print(table(header, rows))
-    print()
-    if failing:
-        print("Goals not met:")
-        for line in failing:
-            print(f"- {line}")
-    else:
-        print("All goals met.")
+    print_verdict(failing)
     return 0
 
 

@@ -246,12 +246,18 @@ def test_narrow_and_wide_terminals(run: Run, columns: str) -> None:
         assert "FOP" in result.stdout
 
 
-def test_output_piped_into_head_exits_quietly(tmp_path: Path) -> None:
-    big = tmp_path / "big.yaml"
+def large_file(folder: Path, statements: int) -> Path:
+    """The bundled file with its first section grown to many statements."""
     data = copy.deepcopy(ORIGINAL)
-    statement = data["sections"][0]["statements"][0]
-    data["sections"][0]["statements"] = [dict(statement, id=f"s{i}") for i in range(3000)]
-    big.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), encoding="utf-8")
+    first = data["sections"][0]["statements"][0]
+    data["sections"][0]["statements"] = [dict(first, id=f"s{i}") for i in range(statements)]
+    path = folder / "big.yaml"
+    path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_output_piped_into_head_exits_quietly(tmp_path: Path) -> None:
+    big = large_file(tmp_path, 3000)
     env = {k: v for k, v in os.environ.items() if k != "FOPINFO_DATA"}
     env["PYTHONPATH"] = str(ROOT)
     for flag in ("", "--json"):
@@ -303,11 +309,7 @@ def test_interrupt_while_loading_exits_130(run: Run, monkeypatch: pytest.MonkeyP
 
 
 def test_real_sigint_exits_130_without_traceback(tmp_path: Path) -> None:
-    big = tmp_path / "big.yaml"
-    data = copy.deepcopy(ORIGINAL)
-    statement = data["sections"][0]["statements"][0]
-    data["sections"][0]["statements"] = [dict(statement, id=f"s{i}") for i in range(60000)]
-    big.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), encoding="utf-8")
+    big = large_file(tmp_path, 60000)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
         [sys.executable, "-m", "fopinfo", "--data", str(big), "check"],
