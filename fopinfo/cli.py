@@ -194,15 +194,7 @@ def root(
     if json_:
         from fopinfo import jsonview
 
-        jsonview.dump(
-            {
-                "name": "fopinfo",
-                "version": __version__,
-                "commands": [{"name": n, "help": h} for n, h in commands],
-                **jsonview.topics(k),
-            }
-        )
-        return
+        return jsonview.dump(jsonview.overview(k, __version__, commands))
     from fopinfo import render
 
     render.overview(k, __version__, commands)
@@ -327,11 +319,7 @@ def handout(
     k = _knowledge(ctx)
     chosen = [query.resolve_topic(k, name) for name in topic_names] if topic_names else None
     document = markdown.handout(k, chosen)
-    sys.stdout.write(
-        markdown.to_html(document, "Fibrodysplasia Ossificans Progressiva (FOP): a sourced reference")
-        if html
-        else document
-    )
+    sys.stdout.write(markdown.to_html(document, markdown.HANDOUT_TITLE) if html else document)
 
 
 @app.command()

@@ -101,6 +101,11 @@ def topics(k: Knowledge) -> JSON:
     return _with_origin(k, {"topics": topics})
 
 
+def overview(k: Knowledge, version: str, commands: list[tuple[str, str]]) -> JSON:
+    doc: JSON = {"name": "fopinfo", "version": version, "commands": [{"name": n, "help": h} for n, h in commands]}
+    return {**doc, **topics(k)}
+
+
 def section(k: Knowledge, s: Section, quotes: bool = False) -> JSON:
     topic = {
         "kind": "section",

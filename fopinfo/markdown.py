@@ -22,6 +22,7 @@ from fopinfo.wording import (
     clean,
     disclaimer_line,
     human_date,
+    links_line,
     origin_line,
     where,
 )
@@ -111,9 +112,9 @@ def topics(k: Knowledge) -> str:
 
 def section(k: Knowledge, s: Section, quotes: bool = False) -> str:
     blocks = [f"# {esc(s.title)}", *_section_body(s, quotes)]
-    pages = [p.label for p in k.origin.related_pages if p.section == s.id]
-    if pages:
-        blocks.append("*The source links to (not included): " + esc("; ".join(pages)) + "*")
+    links = links_line(k, s.id)
+    if links:
+        blocks.append(f"*{esc(links)}*")
     return _page(k, blocks)
 
 
@@ -198,9 +199,9 @@ def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> str:
     for topic in chosen if chosen is not None else list(k.sections):
         if isinstance(topic, Section):
             blocks += [f"## {esc(topic.title)}", *_section_body(topic, False)]
-            pages = [p.label for p in o.related_pages if p.section == topic.id]
-            if pages:
-                blocks.append("*The source links to (not included): " + esc("; ".join(pages)) + "*")
+            links = links_line(k, topic.id)
+            if links:
+                blocks.append(f"*{esc(links)}*")
         else:
             blocks += [f"## {esc(topic.title)}", f"*{esc(SUBJECT_NOTE)}*"]
             blocks += _located(k, about_subject(k, topic), False)

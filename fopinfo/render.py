@@ -24,6 +24,7 @@ from fopinfo.wording import (
     UNEXPLAINED,
     clean,
     disclaimer_line,
+    links_line,
     origin_line,
     where,
 )
@@ -125,10 +126,10 @@ def section(k: Knowledge, s: Section, quotes: bool = False) -> None:
     for f in s.facts:
         c.print()
         _fact(c, f, quotes)
-    pages = [p.label for p in k.origin.related_pages if p.section == s.id]
-    if pages:
+    links = links_line(k, s.id)
+    if links:
         c.print()
-        c.print(Text("The source links to (not included): " + "; ".join(map(clean, pages)), style="dim"))
+        c.print(Text(links, style="dim"))
     footer(c, k)
 
 

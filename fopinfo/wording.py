@@ -49,3 +49,9 @@ def where(k: Knowledge, s: Statement) -> str:
         fact = next(f for f in section.facts if f.id == s.fact_id)
         label += f" › {fact.number}. {fact.headline}"
     return clean(label)
+
+
+def links_line(k: Knowledge, section_id: str) -> str | None:
+    """The pages the source links to from a section: labels only, their content is not in the source copy."""
+    labels = [clean(p.label) for p in k.origin.related_pages if p.section == section_id]
+    return "The source links to (not included): " + "; ".join(labels) if labels else None
