@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from fopinfo import __version__
 from tests.conftest import BUNDLED, SOURCE, Result, Run
@@ -422,3 +425,45 @@ def test_check_source_catches_an_altered_figure(run: Run, tmp_path: Path) -> Non
 def test_check_source_missing(run: Run, tmp_path: Path) -> None:
     result = run("check", "--source", str(tmp_path / "gone.txt"))
     assert (result.exit_code, result.stderr) == (3, f"Error: source file {tmp_path / 'gone.txt'} does not exist\n")
+
+
+def _edited(tmp_path: Path, edit: Callable[[dict[str, Any]], None]) -> Path:
+    data = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / "edited.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _year_2007(d: dict[str, Any]) -> None:
+    d["sections"][3]["statements"][0]["text"] = d["sections"][3]["statements"][0]["text"].replace("2006", "2007")
+
+
+def _quote_word(d: dict[str, Any]) -> None:
+    d["sections"][0]["statements"][2]["quote"] = d["sections"][0]["statements"][2]["quote"].replace("ribbons", "strips")
+
+
+def _moved_marker(d: dict[str, Any]) -> None:
+    d["sections"][0]["statements"][3]["cites"] = [5]
+
+
+def _dropped(d: dict[str, Any]) -> None:
+    del d["sections"][4]["facts"][6]["statements"][0]
+
+
+@pytest.mark.parametrize(
+    ("edit", "finding"),
+    [
+        (_year_2007, "sections[3].statements[0].text: '2007' is not in the quote"),
+        (_quote_word, "sections[0].statements[2].quote: quote not found in the source"),
+        (_moved_marker, "sections[0].statements[3].cites: cites [5] but the source prints [1, 4] after this quote"),
+        (_dropped, "coverage: source sentence not covered: 'The extra bone that is formed does not go away.1,3'"),
+    ],
+    ids=["figure", "quote", "marker", "dropped"],
+)
+def test_check_source_catches_each_unfaithful_edit(
+    run: Run, tmp_path: Path, edit: Callable[[dict[str, Any]], None], finding: str
+) -> None:
+    result = run("check", str(_edited(tmp_path, edit)), "--source", str(SOURCE))
+    assert result.exit_code == 3
+    assert finding in result.stdout.splitlines()
