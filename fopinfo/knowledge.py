@@ -52,7 +52,7 @@ class Section(NamedTuple):
 
 class Source(NamedTuple):
     number: int
-    text: str | None  # None: the source numbers this reference but does not reproduce it
+    text: str | None  # None: numbered by the source, not reproduced in its copy
 
 
 class Subject(NamedTuple):

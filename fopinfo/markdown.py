@@ -17,6 +17,7 @@ from fopinfo.query import SearchResult, about_subject, cite_counts
 from fopinfo.wording import (
     NONE_REPRODUCED,
     NOT_REPRODUCED,
+    OWN_TITLE,
     SUBJECT_NOTE,
     UNEXPLAINED,
     clean,
@@ -73,6 +74,10 @@ def _fact(f: Fact, quotes: bool, heading: str = "###") -> list[str]:
     return [f"{heading} {f.number}. {esc(f.headline)}", *_list(_statement(s, quotes) for s in f.statements)]
 
 
+def _own_title(s: Section) -> list[str]:
+    return [] if s.quote else [f"*{esc(OWN_TITLE)}*"]
+
+
 def _section_body(s: Section, quotes: bool, level: str = "##") -> list[str]:
     blocks: list[str] = []
     aims: list[str] = []  # the aims complete the sentence before them: a list under it
@@ -111,7 +116,7 @@ def topics(k: Knowledge) -> str:
 
 
 def section(k: Knowledge, s: Section, quotes: bool = False) -> str:
-    blocks = [f"# {esc(s.title)}", *_section_body(s, quotes)]
+    blocks = [f"# {esc(s.title)}", *_own_title(s), *_section_body(s, quotes)]
     links = links_line(k, s.id)
     if links:
         blocks.append(f"*{esc(links)}*")
@@ -133,7 +138,7 @@ def sources(k: Knowledge, counts: dict[int, int]) -> str:
     lines = []
     for s in k.sources:
         n = counts.get(s.number, 0)
-        reference = esc(s.text) if s.text else "not reproduced in the source"
+        reference = esc(s.text) if s.text else "not reproduced in the copy"
         lines.append(f"- **\\[{s.number}\\]** cited by {n} statement{'s' if n != 1 else ''}: {reference}")
     blocks = ["# Sources", "\n".join(lines)]
     if any(s.text is None for s in k.sources):
@@ -191,14 +196,15 @@ def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> str:
     o = k.origin
     blocks = [
         f"# {HANDOUT_TITLE}",
-        f"Every statement below comes from one source, “{esc(o.title)}” ({esc(o.publisher)}, reference "
-        f"{esc(o.reference)}, {esc(human_date(o.date))}), and carries that source's reference numbers in "
-        "brackets, such as \\[1, 4\\]. *(uncited)* marks a statement the source prints without one.",
+        f"Every statement and definition below is drawn from one source, “{esc(o.title)}” "
+        f"({esc(o.publisher)}, reference {esc(o.reference)}, {esc(human_date(o.date))}), and carries "
+        "that source's reference numbers in brackets, such as \\[1, 4\\]. *(uncited)* marks a statement "
+        "the source prints without one.",
         f"**{esc(disclaimer_line(k))}**",
     ]
     for topic in chosen if chosen is not None else list(k.sections):
         if isinstance(topic, Section):
-            blocks += [f"## {esc(topic.title)}", *_section_body(topic, False)]
+            blocks += [f"## {esc(topic.title)}", *_own_title(topic), *_section_body(topic, False)]
             links = links_line(k, topic.id)
             if links:
                 blocks.append(f"*{esc(links)}*")
@@ -222,8 +228,8 @@ def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> str:
     )
     blocks += [
         "## About this handout",
-        esc(origin_line(k)),
-        f"Intended audience of the source: {esc(o.audience)}. Made with fopinfo {__version__}.",
+        f"The source page says it is intended for {esc(o.audience)}. Subject groupings are fopinfo's "
+        f"editorial aid, not the source's. Made with fopinfo {__version__}.",
     ]
     return _page(k, blocks)
 

@@ -20,6 +20,7 @@ from fopinfo.query import SearchResult
 from fopinfo.wording import (
     NONE_REPRODUCED,
     NOT_REPRODUCED,
+    OWN_TITLE,
     SUBJECT_NOTE,
     UNEXPLAINED,
     clean,
@@ -119,7 +120,7 @@ def facts(k: Knowledge, quotes: bool = False) -> None:
 
 def section(k: Knowledge, s: Section, quotes: bool = False) -> None:
     c = console()
-    _heading(c, s.title)
+    _heading(c, s.title, "" if s.quote else OWN_TITLE)
     if s.statements:
         c.print()
     _statements(c, s.statements, 0, quotes, spaced=True)
@@ -181,7 +182,7 @@ def sources(k: Knowledge, counts: dict[int, int]) -> None:
     for s in k.sources:
         n = counts.get(s.number, 0)
         line = Text(f"  [{s.number:>2}]  cited by {n:>2} statement{'s' if n != 1 else ' '}  ")
-        line.append(clean(s.text) if s.text else "not reproduced in the source", style="" if s.text else "dim")
+        line.append(clean(s.text) if s.text else "not reproduced in the copy", style="" if s.text else "dim")
         c.print(line)
     if any(s.text is None for s in k.sources):
         c.print()

@@ -7,9 +7,10 @@ import re
 from fopinfo.knowledge import Knowledge, Statement
 
 MONTHS = "January February March April May June July August September October November December".split()
-NOT_REPRODUCED = "The source numbers this reference but does not reproduce it."
-NONE_REPRODUCED = "The source numbers these references but does not reproduce them."
+NOT_REPRODUCED = "Numbered by the source; the copy fopinfo uses does not reproduce it."
+NONE_REPRODUCED = "Numbered by the source; the copy fopinfo uses does not reproduce them."
 UNEXPLAINED = "The source uses this term but does not explain it."
+OWN_TITLE = "This title is fopinfo's own: the source gives this part no heading."
 SUBJECT_NOTE = "Gathered from every section by fopinfo's subject tags (an editorial aid, not the source's)."
 
 # C0 and C1 control characters (ESC among them) except tab and newline.

@@ -137,9 +137,9 @@ def test_topic_section_in_full(run: Run) -> None:
 @pytest.mark.parametrize(
     ("subject", "ids"),
     [
-        ("frequency", ["ultra-rare.1", "ultra-rare.2"]),
-        ("triggers", ["what.5", "what.6", "management.2", "irreversible.2"]),
-        ("community", ["growing-community.1"]),
+        ("frequency", ["what.1", "ultra-rare.1", "ultra-rare.2", "single-gene.1"]),
+        ("triggers", ["what.5", "management.2", "irreversible.2"]),
+        ("community", ["care-team.1", "growing-community.1"]),
     ],
 )
 def test_subjects_gather_statements_from_every_section(run: Run, subject: str, ids: list[str]) -> None:
@@ -177,7 +177,7 @@ def test_cite_7(run: Run) -> None:
     lines = result.stdout.splitlines()
     assert lines[:4] == [
         "Source 7",
-        "   The source numbers this reference but does not reproduce it.",
+        "   Numbered by the source; the copy fopinfo uses does not reproduce it.",
         "",
         "Cited by 4 statements",
     ]
@@ -214,8 +214,8 @@ def test_sources(run: Run) -> None:
     out = run("sources").stdout.splitlines()
     assert out[:3] == [
         "Sources (15)",
-        "  [ 1]  cited by  7 statements  not reproduced in the source",
-        "  [ 2]  cited by  1 statement   not reproduced in the source",
+        "  [ 1]  cited by  7 statements  not reproduced in the copy",
+        "  [ 2]  cited by  1 statement   not reproduced in the copy",
     ]
     doc = json.loads(run("sources", "--json").stdout)
     assert {s["number"]: s["cited_by"] for s in doc["sources"]} == {

@@ -91,8 +91,8 @@ def test_markdown_holds_the_same_statements_and_markers_as_json(run: Run, args: 
 
 def test_markdown_views_of_sources_topics_and_define(run: Run) -> None:
     sources = plain_text(run("sources", "--markdown").stdout)
-    assert "[7] cited by 4 statements: not reproduced in the source" in sources
-    assert "The source numbers these references but does not reproduce them." in sources
+    assert "[7] cited by 4 statements: not reproduced in the copy" in sources
+    assert "Numbered by the source; the copy fopinfo uses does not reproduce them." in sources
     topics = plain_text(run("--markdown", "topics").stdout)
     assert "management: How is FOP managed? (also: managed, treatment, care)" in topics
     hallux = plain_text(run("define", "hallux", "--markdown").stdout)
@@ -143,7 +143,7 @@ def test_handout_holds_every_statement_marker_origin_and_disclaimer(run: Run) ->
     for term in k.glossary:
         assert term.term in text
     assert "The source uses this term but does not explain it." in text  # flare-up
-    assert "The source numbers these references but does not reproduce them." in text
+    assert "Numbered by the source; the copy fopinfo uses does not reproduce them." in text
     assert ORIGIN in text and DISCLAIMER in text
     headings = [t.content for t in PARSER.parse(result.stdout) if t.type == "inline"]
     for title in ("What is FOP?", "What Causes FOP?", "How is FOP managed?", "Discovery of the FOP gene", "FOP Facts"):

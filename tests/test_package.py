@@ -46,7 +46,9 @@ def run_outside(venv: Path, tmp_path: Path, *args: str) -> subprocess.CompletedP
 def test_installed_console_script_cites_from_the_bundled_file(installed: Path, tmp_path: Path) -> None:
     result = run_outside(installed, tmp_path, str(installed / "bin" / "fopinfo"), "cite", "7")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Source 7\n   The source numbers this reference but does not reproduce it.\n")
+    assert result.stdout.startswith(
+        "Source 7\n   Numbered by the source; the copy fopinfo uses does not reproduce it.\n"
+    )
     assert "Cited by 4 statements" in result.stdout
     assert "\x1b[" not in result.stdout
 
