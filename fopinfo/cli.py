@@ -354,6 +354,9 @@ def check(
         from fopinfo import provenance
 
         report = provenance.check(k, source_text)
+        if report.findings:  # only now pay for finding each one's line in the file
+            lines = knowledge.locate(list(report.findings), knowledge.read_text(target))
+            report = report._replace(findings=tuple(lines))
     if _as_json(ctx, json_):
         from fopinfo import jsonview
 

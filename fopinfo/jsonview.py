@@ -173,7 +173,7 @@ def check_doc(
         doc["provenance"] = {
             "source": str(source_file),
             "ok": report.ok,
-            "findings": [{"path": f.path, "message": f.message} for f in report.findings],
+            "findings": [{"path": f.path, "line": f.line, "message": f.message} for f in report.findings],
             "coverage": {"covered": report.covered, "sentences": report.sentences},
             "uncovered": list(report.uncovered),
         }

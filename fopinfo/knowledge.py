@@ -222,7 +222,7 @@ def _line_of(node: Any, path: str) -> int | None:
 
     import yaml
 
-    best = node.start_mark.line + 1 if node is not None else None
+    best = None  # a path that names nothing in the file (e.g. "coverage") has no line
     for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
         if isinstance(node, yaml.MappingNode) and key:
             node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)

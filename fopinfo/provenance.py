@@ -15,15 +15,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from fopinfo.knowledge import Knowledge, Statement
+from fopinfo.knowledge import Knowledge, Problem, Statement
 
-
-class Finding(NamedTuple):
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+# A finding has the loader's shape (path, message, line), so the CLI can add its line.
+Finding = Problem
 
 
 class Report(NamedTuple):

@@ -418,7 +418,8 @@ def test_check_source_catches_an_altered_figure(run: Run, tmp_path: Path) -> Non
     altered.write_text(text.replace("text: Only around one or two people", "text: Only around one or three people"))
     result = run("check", str(altered), "--source", str(SOURCE))
     assert result.exit_code == 3
-    assert "sections[4].facts[0].statements[0].text: 'three' is not in the quote" in result.stdout.splitlines()
+    line = next(n for n, text in enumerate(altered.read_text().splitlines(), 1) if "one or three" in text)
+    assert f"line {line}: sections[4].facts[0].statements[0].text: 'three' is not in the quote" in result.stdout
     assert result.stderr == f"Error: {altered}: 1 problem(s) against the source {SOURCE}\n"
 
 
@@ -466,4 +467,4 @@ def test_check_source_catches_each_unfaithful_edit(
 ) -> None:
     result = run("check", str(_edited(tmp_path, edit)), "--source", str(SOURCE))
     assert result.exit_code == 3
-    assert finding in result.stdout.splitlines()
+    assert finding in [re.sub(r"^line \d+: ", "", line) for line in result.stdout.splitlines()]
