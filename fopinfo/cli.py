@@ -312,12 +312,22 @@ def handout(
     html: Annotated[
         bool, typer.Option("--html", help="A self-contained printable HTML page instead of Markdown.")
     ] = False,
+    json_: JsonFlag = False,
 ) -> None:
     """The whole reference as one printable document, on stdout (Markdown, or --html)."""
-    from fopinfo import markdown, query
+    from fopinfo import query
 
+    as_json = _as_json(ctx, json_)
+    if as_json and html:
+        raise UsageProblem("choose one of --json and --html")
     k = _knowledge(ctx)
     chosen = [query.resolve_topic(k, name) for name in topic_names] if topic_names else None
+    if as_json:
+        from fopinfo import jsonview
+
+        return jsonview.dump(jsonview.handout(k, chosen))
+    from fopinfo import markdown
+
     document = markdown.handout(k, chosen)
     sys.stdout.write(markdown.to_html(document, markdown.HANDOUT_TITLE) if html else document)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fopinfo.knowledge import Fact, Knowledge, Origin, Problem, Section, Source, Statement, Subject, Term
-from fopinfo.query import SearchResult
+from fopinfo.query import SearchResult, about_subject, cite_counts, term_usages
 
 if TYPE_CHECKING:  # provenance is imported only by `check --source`
     from fopinfo.provenance import Report
@@ -148,6 +148,18 @@ def search(k: Knowledge, result: SearchResult, quotes: bool = False) -> JSON:
 
 def define(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False) -> JSON:
     return _with_origin(k, {"term": term(t, used_in)})
+
+
+def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> JSON:
+    """The whole reference (or the chosen topics) as one document."""
+    topics = [
+        section(k, t)["topic"] if isinstance(t, Section) else subject(k, t, about_subject(k, t))["topic"]
+        for t in (chosen if chosen is not None else k.sections)
+    ]
+    doc: JSON = {"topics": topics}
+    if chosen is None:
+        doc["glossary"] = [term(t, term_usages(k, t)) for t in k.glossary]
+    return {**doc, **sources(k, cite_counts(k))}
 
 
 def summary(k: Knowledge) -> JSON:

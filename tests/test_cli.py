@@ -468,3 +468,8 @@ def test_check_source_catches_each_unfaithful_edit(
     result = run("check", str(_edited(tmp_path, edit)), "--source", str(SOURCE))
     assert result.exit_code == 3
     assert finding in [re.sub(r"^line \d+: ", "", line) for line in result.stdout.splitlines()]
+
+
+def test_search_highlights_matches(run: Run) -> None:
+    out = run("search", "morphogenetic", env={"FORCE_COLOR": "1"}).stdout
+    assert "Bone \x1b[1;33mMorphogenetic\x1b[0m" in out  # bold yellow, case kept as printed

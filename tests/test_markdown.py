@@ -234,3 +234,15 @@ def test_injected_html_is_inert_and_literal(run: Run, injected: Path) -> None:
     assert page.urls == []
     assert "&lt;script&gt;" in out
     assert INJECTION in "".join(page.text)
+
+
+def test_handout_json_holds_every_statement(run: Run) -> None:
+    doc = json.loads(run("handout", "--json").stdout)
+    assert [t["id"] for t in doc["topics"]] == ["what", "causes", "management", "discovery", "facts"]
+    assert {s["id"] for s in statements_in(doc["topics"])} == {s.id for s in load().statements()}
+    assert [t["term"] for t in doc["glossary"]][-1] == "flare-up"
+    assert len(doc["sources"]) == 15 and doc["origin"]["date"] == "2020-12"
+    chosen = json.loads(run("--json", "handout", "--topic", "community").stdout)
+    assert [t["kind"] for t in chosen["topics"]] == ["subject"] and "glossary" not in chosen
+    both = run("handout", "--json", "--html")
+    assert (both.exit_code, both.stderr) == (2, "Error: choose one of --json and --html\n")
