@@ -350,35 +350,20 @@ def check(
     json_: JsonFlag = False,
 ) -> None:
     """Validate a knowledge file and summarise what it holds."""
-    from fopinfo import knowledge
+    from fopinfo import checking, knowledge
 
-    target = path or _options(ctx).data or knowledge.bundled_path()
-    source_text = knowledge.read_text(source, "source file") if source else None
-    try:
-        k = knowledge.load(target)
-        problems: list[knowledge.Problem] = []
-    except knowledge.InvalidKnowledge as exc:
-        k, problems = None, exc.problems
-    report = None
-    if k is not None and source_text is not None:
-        from fopinfo import provenance
-
-        report = provenance.check(k, source_text)
-        if report.findings:  # only now pay for finding each one's line in the file
-            lines = knowledge.locate(list(report.findings), knowledge.read_text(target))
-            report = report._replace(findings=tuple(lines))
+    result = checking.check(path or _options(ctx).data or knowledge.bundled_path(), source)
     if _as_json(ctx, json_):
         from fopinfo import jsonview
 
-        jsonview.dump(jsonview.check_doc(target, problems, k, source, report))
+        jsonview.dump(jsonview.check(result))
     else:
         from fopinfo import render
 
-        render.check_view(target, problems, k, source, report)
-    if problems:
-        raise BadKnowledgeFile(f"{target}: {len(problems)} problem(s) found")
-    if report is not None and not report.ok:
-        raise BadKnowledgeFile(f"{target}: {len(report.findings)} problem(s) against the source {source}")
+        render.check(result)
+    failure = result.failure()
+    if failure:
+        raise BadKnowledgeFile(failure)
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ class FopinfoError(Exception):
 
 
 class UsageProblem(FopinfoError):
-    exit_code = EXIT_USAGE
+    """A name, number or option that does not fit (the default exit code, 2)."""
 
 
 class NothingFound(FopinfoError):

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fopinfo.knowledge import Fact, Knowledge, Origin, Problem, Section, Source, Statement, Subject, Term
+from fopinfo.knowledge import Fact, Knowledge, Origin, Section, Source, Statement, Subject, Term
 from fopinfo.query import SearchResult, about_subject, cite_counts, term_usages
 
-if TYPE_CHECKING:  # provenance is imported only by `check --source`
-    from fopinfo.provenance import Report
+if TYPE_CHECKING:
+    from fopinfo.checking import CheckResult
 
 JSON = dict[str, Any]
 
@@ -162,28 +161,17 @@ def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> JSON
     return {**doc, **sources(k, cite_counts(k))}
 
 
-def summary(k: Knowledge) -> JSON:
-    return {
-        "sections": len(k.sections),
-        "facts": sum(1 for _ in k.facts()),
-        "statements": sum(1 for _ in k.statements()),
-        "sources": len(k.sources),
-        "terms": len(k.glossary),
-    }
-
-
-def check_doc(
-    target: Path, problems: list[Problem], k: Knowledge | None, source_file: Path | None, report: Report | None
-) -> JSON:
+def check(result: CheckResult) -> JSON:
     doc: JSON = {
-        "file": str(target),
-        "ok": not problems and (report is None or report.ok),
-        "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in problems],
-        "summary": summary(k) if k is not None else None,
+        "file": str(result.target),
+        "ok": result.ok,
+        "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in result.problems],
+        "summary": result.knowledge.counts() if result.knowledge is not None else None,
     }
+    report = result.report
     if report is not None:
         doc["provenance"] = {
-            "source": str(source_file),
+            "source": str(result.source),
             "ok": report.ok,
             "findings": [{"path": f.path, "line": f.line, "message": f.message} for f in report.findings],
             "coverage": {"covered": report.covered, "sentences": report.sentences},

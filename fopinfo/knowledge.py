@@ -5,7 +5,7 @@ Validation collects every problem, each named by its path in the file
 """
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -101,6 +101,15 @@ class Knowledge(NamedTuple):
         for section in self.sections:
             yield from section.facts
 
+    def counts(self) -> dict[str, int]:
+        return {
+            "sections": len(self.sections),
+            "facts": sum(1 for _ in self.facts()),
+            "statements": sum(1 for _ in self.statements()),
+            "sources": len(self.sources),
+            "terms": len(self.glossary),
+        }
+
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
 
@@ -129,7 +138,6 @@ class InvalidKnowledge(BadKnowledgeFile):
         count = len(problems)
         more = f" (and {count - 1} more; run 'fopinfo check {label}')" if count > 1 else ""
         super().__init__(f"invalid knowledge file {label}: {problems[0]}{more}")
-        self.label = label
         self.problems = problems
 
 
@@ -159,13 +167,17 @@ def _yaml_loader() -> Any:
 def read_text(path: Path, what: str = "knowledge file") -> str:
     """The file's text, or a one-line BadKnowledgeFile naming what is wrong with it."""
     label = f"{what} {path}"
+    too_big = f"{label} is larger than the limit of {MAX_FILE_BYTES:,} bytes"
     try:
-        size = os.stat(path).st_size
         if path.is_dir():
             raise BadKnowledgeFile(f"{label} is a directory, not a file")
-        if size > MAX_FILE_BYTES:
-            raise BadKnowledgeFile(f"{label} is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        raw = path.read_bytes()
+        if os.stat(path).st_size > MAX_FILE_BYTES:  # refused before reading a byte
+            raise BadKnowledgeFile(too_big)
+        with open(path, "rb") as f:
+            # Bounded even where st_size says nothing: devices, pipes, /proc files.
+            raw = f.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise BadKnowledgeFile(too_big)
     except FileNotFoundError:
         raise BadKnowledgeFile(f"{label} does not exist") from None
     except PermissionError:
@@ -193,17 +205,30 @@ def parse(text: str, label: str) -> Any:
         raise BadKnowledgeFile(f"knowledge file {label} is not valid YAML: {exc}") from None
     except RecursionError:
         raise BadKnowledgeFile(f"knowledge file {label} is nested too deeply") from None
+    except (ValueError, OverflowError) as exc:  # e.g. date: 2020-02-30, or a 5,000-digit number
+        raise BadKnowledgeFile(f"knowledge file {label} holds a value that cannot be read: {exc}") from None
+
+
+class Checked(NamedTuple):
+    knowledge: Knowledge | None
+    problems: list[Problem]  # with their lines
+    text: str  # kept so later checks can locate their findings too
+
+
+def check_file(path: Path) -> Checked:
+    """Read, parse and validate; a file that cannot be read or parsed raises BadKnowledgeFile."""
+    text = read_text(path)
+    knowledge, problems = validate(parse(text, str(path)))
+    return Checked(knowledge, locate(problems, text) if problems else [], text)
 
 
 def load(path: Path | None = None) -> Knowledge:
     """Load and validate a knowledge file (the bundled one when path is None)."""
     path = path or bundled_path()
-    text = read_text(path)
-    data = parse(text, str(path))
-    knowledge, problems = validate(data)
-    if problems or knowledge is None:
-        raise InvalidKnowledge(str(path), locate(problems, text))
-    return knowledge
+    checked = check_file(path)
+    if checked.knowledge is None:
+        raise InvalidKnowledge(str(path), checked.problems)
+    return checked.knowledge
 
 
 def locate(problems: list[Problem], text: str) -> list[Problem]:
@@ -252,6 +277,15 @@ _TYPE_NAMES = {
 
 def _type_name(value: Any) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _brief(value: Any) -> str:
+    """A value for an error message, bounded: an alias bomb must not be walked whole."""
+    import reprlib
+
+    brief = reprlib.Repr()
+    brief.maxlevel, brief.maxlist, brief.maxdict, brief.maxstring, brief.maxlong = 2, 4, 4, 40, 40
+    return brief.repr(value)
 
 
 def _fmt(path: tuple[str | int, ...]) -> str:
@@ -314,7 +348,7 @@ class _Validator:
         out: list[int] = []
         for i, item in enumerate(items):
             if type(item) is not int or item < 1:
-                self.problem((*path, key, i), f"must be a positive integer, not {item!r}")
+                self.problem((*path, key, i), f"must be a positive integer, not {_brief(item)}")
             elif item in out:
                 self.problem((*path, key, i), f"source {item} is listed twice")
             else:
@@ -345,8 +379,8 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     if top is None:
         return None, v.problems
     schema = top.get("schema", SCHEMA)
-    if schema != SCHEMA:
-        v.problem(("schema",), f"fopinfo reads schema {SCHEMA}, not {schema!r}")
+    if type(schema) is not int or schema != SCHEMA:
+        v.problem(("schema",), f"fopinfo reads schema {SCHEMA}, not {_brief(schema)}")
 
     origin = _origin(v, top.get("origin"))
     sources = _sources(v, top)
@@ -379,11 +413,15 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
         if source.number not in cited:
             v.problem(("sources", i), f"source {source.number} is not cited by any statement")
 
-    _check_unique(v, "sections", [s.id for s in sections], "section id")
-    _check_unique(v, "subjects", [s.id for s in subjects], "subject id")
-    _check_unique(v, "glossary", [t.id for t in glossary], "term id")
-    facts = [f for s in sections for f in s.facts]
-    _check_unique(v, "facts", [f.id for f in facts], "fact id")
+    if not sections and isinstance(top.get("sections"), list):
+        v.problem(("sections",), "must list at least one section")
+    _check_unique(v, "section id", [(("sections", i, "id"), s.id) for i, s in enumerate(sections)])
+    _check_unique(v, "subject id", [(("subjects", i, "id"), s.id) for i, s in enumerate(subjects)])
+    _check_unique(v, "term id", [(("glossary", i, "id"), t.id) for i, t in enumerate(glossary)])
+    fact_ids = [
+        (("sections", si, "facts", fi, "id"), f.id) for si, s in enumerate(sections) for fi, f in enumerate(s.facts)
+    ]
+    _check_unique(v, "fact id", fact_ids)
     _check_names(v, sections, subjects, glossary)
     if origin is not None:
         section_ids = {s.id for s in sections}
@@ -396,11 +434,11 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     return Knowledge(origin, tuple(sources), tuple(subjects), tuple(sections), tuple(glossary)), []
 
 
-def _check_unique(v: _Validator, where: str, ids: list[str], what: str) -> None:
+def _check_unique(v: _Validator, what: str, ids: Sequence[tuple[tuple[str | int, ...], str]]) -> None:
     seen: set[str] = set()
-    for i, item in enumerate(ids):
+    for path, item in ids:
         if item in seen:
-            v.problem((where, i, "id") if where != "facts" else ("sections",), f"duplicate {what} '{item}'")
+            v.problem(path, f"duplicate {what} '{item}'")
         seen.add(item)
 
 
@@ -474,7 +512,7 @@ def _sources(v: _Validator, top: dict[str, Any]) -> list[Source]:
             continue
         number = d.get("number")
         if type(number) is not int or number < 1:
-            v.problem((*path, "number"), f"must be a positive integer, not {number!r}")
+            v.problem((*path, "number"), f"must be a positive integer, not {_brief(number)}")
             continue
         if number in seen:
             v.problem((*path, "number"), f"source {number} is defined twice")

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
-from fopinfo.knowledge import Fact, Knowledge, Problem, Section, Source, Statement, Subject, Term
+from fopinfo.knowledge import Fact, Knowledge, Section, Source, Statement, Subject, Term
 from fopinfo.query import SearchResult
 from fopinfo.wording import (
     NONE_REPRODUCED,
@@ -30,8 +29,8 @@ from fopinfo.wording import (
     where,
 )
 
-if TYPE_CHECKING:  # provenance is imported only by `check --source`
-    from fopinfo.provenance import Report
+if TYPE_CHECKING:
+    from fopinfo.checking import CheckResult
 
 
 def console() -> Console:
@@ -234,24 +233,23 @@ def define(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False
     footer(c, k)
 
 
-def check_view(
-    target: Path, problems: list[Problem], k: Knowledge | None, source_file: Path | None, report: Report | None
-) -> None:
+def check(result: CheckResult) -> None:
     c = console()
-    for problem in problems:
+    if result.unreadable:
+        return  # a file that could not be read: the one-line error on stderr says it all
+    for problem in result.problems:
         c.print(Text(clean(str(problem))), soft_wrap=True)
-    if k is None:
+    if result.knowledge is None:
         return
-    from fopinfo.jsonview import summary
-
-    parts = ", ".join(f"{n} {name}" for name, n in summary(k).items())
-    c.print(Text(f"{clean(str(target))}: OK — {parts}"), soft_wrap=True)
+    parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
+    c.print(Text(f"{clean(str(result.target))}: OK — {parts}"), soft_wrap=True)
+    report = result.report
     if report is None:
         return
     for finding in report.findings:
         c.print(Text(clean(str(finding))), soft_wrap=True)
     verdict = "faithful to" if report.ok else f"{len(report.findings)} problem(s) against"
-    c.print(Text(f"provenance: {verdict} {clean(str(source_file))}"), soft_wrap=True)
+    c.print(Text(f"provenance: {verdict} {clean(str(result.source))}"), soft_wrap=True)
     c.print(Text(f"coverage: {report.covered}/{report.sentences} source sentences"))
 
 

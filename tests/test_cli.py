@@ -300,6 +300,7 @@ def test_define_unknown(run: Run) -> None:
 
 def test_check_bundled(run: Run) -> None:
     result = run("check")
+    assert result.exit_code == 0
     assert result.stdout == f"{BUNDLED}: OK — 5 sections, 10 facts, 31 statements, 15 sources, 9 terms\n"
 
 
@@ -473,3 +474,18 @@ def test_check_source_catches_each_unfaithful_edit(
 def test_search_highlights_matches(run: Run) -> None:
     out = run("search", "morphogenetic", env={"FORCE_COLOR": "1"}).stdout
     assert "Bone \x1b[1;33mMorphogenetic\x1b[0m" in out  # bold yellow, case kept as printed
+
+
+def test_check_json_for_a_file_that_cannot_be_read(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    result = run("check", str(missing), "--json")
+    assert result.exit_code == 3
+    assert json.loads(result.stdout) == {
+        "file": str(missing),
+        "ok": False,
+        "problems": [{"path": "(file)", "line": None, "message": f"knowledge file {missing} does not exist"}],
+        "summary": None,
+    }
+    assert result.stderr == f"Error: knowledge file {missing} does not exist\n"
+    text = run("check", str(missing))
+    assert (text.exit_code, text.stdout) == (3, "")

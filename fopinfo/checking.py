@@ -1,0 +1,58 @@
+"""`fopinfo check`: validate a knowledge file and, given the source text, prove it against it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from fopinfo.errors import BadKnowledgeFile
+from fopinfo.knowledge import Knowledge, Problem, check_file, locate, read_text
+
+if TYPE_CHECKING:
+    from fopinfo.provenance import Report
+
+FILE = "(file)"  # the path of a problem with the file itself: missing, not UTF-8, not YAML
+
+
+class CheckResult(NamedTuple):
+    target: Path
+    problems: list[Problem]
+    knowledge: Knowledge | None
+    source: Path | None
+    report: Report | None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and (self.report is None or self.report.ok)
+
+    @property
+    def unreadable(self) -> bool:
+        """The file itself could not be read or parsed; its one problem says why."""
+        return bool(self.problems) and self.problems[0].path == FILE
+
+    def failure(self) -> str | None:
+        """The one line that tells why the check failed, or None."""
+        if self.unreadable:
+            return self.problems[0].message
+        if self.problems:
+            return f"{self.target}: {len(self.problems)} problem(s) found"
+        if self.report is not None and not self.report.ok:
+            return f"{self.target}: {len(self.report.findings)} problem(s) against the source {self.source}"
+        return None
+
+
+def check(target: Path, source: Path | None = None) -> CheckResult:
+    # A bad source file is the caller's usage error, reported before the knowledge file.
+    source_text = read_text(source, "source file") if source else None
+    try:
+        checked = check_file(target)
+    except BadKnowledgeFile as exc:
+        return CheckResult(target, [Problem(FILE, exc.message)], None, source, None)
+    report = None
+    if checked.knowledge is not None and source_text is not None:
+        from fopinfo import provenance
+
+        report = provenance.check(checked.knowledge, source_text)
+        if report.findings:  # only now pay for finding each one's line in the file
+            report = report._replace(findings=tuple(locate(list(report.findings), checked.text)))
+    return CheckResult(target, checked.problems, checked.knowledge, source, report)
