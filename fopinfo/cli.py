@@ -4,12 +4,15 @@ Views are imported inside commands so that --json never pays for Rich, and the
 overview never pays for JSON.
 """
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
 import typer
+from typer._click import Context as ClickContext  # typer 0.28 vendors click
+from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
 
 from fopinfo import __version__
@@ -19,6 +22,16 @@ from fopinfo.knowledge import Knowledge, Section
 
 class FopinfoGroup(TyperGroup):
     """Reports every error as one line on stderr (then hints) with a documented exit code."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (`fopinfo facts | head -1`): stop quietly and successfully,
+            # and point stdout at /dev/null so the interpreter's final flush cannot fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_OK) from None
 
     def main(
         self,
@@ -30,17 +43,15 @@ class FopinfoGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         try:
+            # Not standalone: Typer then returns exit codes and re-raises errors, so they
+            # are reported here in one format. Ctrl-C comes back as exit code 130.
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except FopinfoError as exc:
             _error(exc.message, exc.hints)
             code = exc.exit_code
-        except typer.Abort:  # EOF or Ctrl-C inside click
+        except typer.Abort:  # end of input at a prompt (fopinfo has none, but click may raise it)
             code = EXIT_INTERRUPTED
-        except Exception as exc:
-            from typer._click.exceptions import ClickException, UsageError
-
-            if not isinstance(exc, ClickException):
-                raise
+        except ClickException as exc:
             hints: tuple[str, ...] = ()
             if isinstance(exc, UsageError) and exc.ctx is not None:
                 hints = (f"Try '{exc.ctx.command_path} --help' for help.",)
@@ -367,18 +378,10 @@ def check(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (called by fopinfo.entry)."""
     # Characters the terminal cannot encode are replaced, never fatal.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    try:
-        app()
-    except BrokenPipeError:
-        # The reader (e.g. `head`) went away: stop quietly, like other Unix tools.
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_OK)
+    app()

@@ -279,6 +279,13 @@ def _type_name(value: Any) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
+def name_key(name: str) -> str:
+    """How names are compared: composed Unicode (é typed two ways is one é), case-insensitive."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", name.strip()).casefold()
+
+
 def _brief(value: Any) -> str:
     """A value for an error message, bounded: an alias bomb must not be walked whole."""
     import reprlib
@@ -447,7 +454,7 @@ def _check_names(v: _Validator, sections: list[Section], subjects: list[Subject]
     owners: dict[str, str] = {}
 
     def claim(name: str, owner: str, path: tuple[str | int, ...]) -> None:
-        key = name.casefold()
+        key = name_key(name)
         if owners.setdefault(key, owner) != owner:
             v.problem(path, f"name '{name}' is claimed by both '{owners[key]}' and '{owner}'")
 

@@ -21,6 +21,7 @@ from fopinfo.wording import (
     SUBJECT_NOTE,
     UNEXPLAINED,
     clean,
+    count,
     disclaimer_line,
     human_date,
     links_line,
@@ -30,14 +31,15 @@ from fopinfo.wording import (
 
 # Every ASCII character that can start or end Markdown syntax; a backslash makes it literal.
 _SYNTAX = re.compile(r"([\\`*_\[\]<>&!#|~])")
-# Characters that start a block (heading, list, quote, rule) at the beginning of a line.
-_BLOCK_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
+# What starts a block (list, quote, rule, numbered list) at the beginning of a line.
+_BLOCK_MARK = re.compile(r"^([-+=])")
+_NUMBERED = re.compile(r"^(\d+)([.)])")  # "2006." would start a list: escape the "." not the digits
 
 
 def esc(text: str) -> str:
     """Data as literal Markdown text, on one line."""
-    one_line = " ".join(clean(text).split())
-    return _BLOCK_START.sub(r"\\\1", _SYNTAX.sub(r"\\\1", one_line))
+    one_line = _SYNTAX.sub(r"\\\1", " ".join(clean(text).split()))
+    return _NUMBERED.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\\\1", one_line))
 
 
 def markers(cites: Iterable[int]) -> str:
@@ -45,10 +47,11 @@ def markers(cites: Iterable[int]) -> str:
     return "\\[" + ", ".join(map(str, numbers)) + "\\]" if numbers else "*(uncited)*"
 
 
-def _statement(s: Statement, quotes: bool) -> str:
-    line = f"{esc(s.text)} {markers(s.cites)}"
+def _statement(s: Statement, quotes: bool, label: str = "") -> str:
+    """The statement with its markers (and label); under it, with --quote, the source's words."""
+    line = f"{esc(s.text)} {markers(s.cites)}{label}"
     if quotes and s.quote:
-        line += f"\n\n  > “{esc(s.quote)}”"
+        line += f"\n\n  > “{esc(s.quote)}” {markers(s.cites)}"
     return line
 
 
@@ -58,8 +61,12 @@ def _list(items: Iterable[str]) -> list[str]:
     return [block] if block else []
 
 
+def _label(k: Knowledge, s: Statement) -> str:
+    return f" — *{esc(where(k, s))} ({esc(s.id)})*"
+
+
 def _located(k: Knowledge, statements: Iterable[Statement], quotes: bool) -> list[str]:
-    return _list(f"{_statement(s, quotes)} — *{esc(where(k, s))} ({esc(s.id)})*" for s in statements)
+    return _list(_statement(s, quotes, _label(k, s)) for s in statements)
 
 
 def _footer(k: Knowledge) -> list[str]:
@@ -129,8 +136,7 @@ def subject(k: Knowledge, s: Subject, statements: list[Statement], quotes: bool 
 
 def cite(k: Knowledge, source: Source, statements: list[Statement], quotes: bool = False) -> str:
     reference = esc(source.text) if source.text else f"*{NOT_REPRODUCED}*"
-    count = len(statements)
-    blocks = [f"# Source {source.number}", reference, f"## Cited by {count} statement{'s' if count != 1 else ''}"]
+    blocks = [f"# Source {source.number}", reference, f"## Cited by {count(len(statements), 'statement')}"]
     return _page(k, [*blocks, *_located(k, statements, quotes)])
 
 
@@ -139,7 +145,7 @@ def sources(k: Knowledge, counts: dict[int, int]) -> str:
     for s in k.sources:
         n = counts.get(s.number, 0)
         reference = esc(s.text) if s.text else "not reproduced in the copy"
-        lines.append(f"- **\\[{s.number}\\]** cited by {n} statement{'s' if n != 1 else ''}: {reference}")
+        lines.append(f"- **\\[{s.number}\\]** cited by {count(n, 'statement')}: {reference}")
     blocks = ["# Sources", "\n".join(lines)]
     if any(s.text is None for s in k.sources):
         blocks.append(f"*{NONE_REPRODUCED}*")
@@ -148,11 +154,11 @@ def sources(k: Knowledge, counts: dict[int, int]) -> str:
 
 def search(k: Knowledge, result: SearchResult, quotes: bool = False) -> str:
     total = result.total
-    blocks = [f"# {total} match{'es' if total != 1 else ''} for “{esc(result.query)}”"]
+    blocks = [f"# {count(total, 'match', 'matches')} for “{esc(result.query)}”"]
     items = []
     for hit in result.hits:
         if hit.statement is not None:
-            item = f"{_statement(hit.statement, quotes)} — *{esc(where(k, hit.statement))} ({esc(hit.item_id)})*"
+            item = _statement(hit.statement, quotes, _label(k, hit.statement))
         elif hit.kind == "headline":
             item = f"**{esc(hit.text)}** — *{esc(k.section(hit.section_id or '').title)} ({esc(hit.item_id)})*"
         else:

@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from typing import NamedTuple, TypeVar
 
 from fopinfo.errors import NothingFound, UsageProblem
-from fopinfo.knowledge import Knowledge, Section, Source, Statement, Subject, Term
+from fopinfo.knowledge import Knowledge, Section, Source, Statement, Subject, Term, name_key
 
 T = TypeVar("T")
 
 
 def _resolve(name: str, names: dict[str, T], what: str, listing: list[str]) -> T:
     """Exact name first (case-insensitive), then a unique prefix; else 'did you mean'."""
-    key = name.strip().casefold()
+    key = name_key(name)
     if not key:
         raise UsageProblem(f"no {what} name given", (f"{what}s: {', '.join(listing)}",))
     if key in names:
@@ -44,9 +44,9 @@ def topic_names(k: Knowledge) -> dict[str, Section | Subject]:
     names: dict[str, Section | Subject] = {}
     for section in k.sections:
         for name in (section.id, section.title, *section.aliases):
-            names.setdefault(name.casefold(), section)
+            names.setdefault(name_key(name), section)
     for subject in k.subjects:
-        names.setdefault(subject.id.casefold(), subject)
+        names.setdefault(name_key(subject.id), subject)
     return names
 
 
@@ -59,7 +59,7 @@ def term_names(k: Knowledge) -> dict[str, Term]:
     names: dict[str, Term] = {}
     for term in k.glossary:
         for name in (term.id, term.term, *term.aliases):
-            names.setdefault(name.casefold(), term)
+            names.setdefault(name_key(name), term)
     return names
 
 
@@ -76,6 +76,8 @@ def parse_source_number(k: Knowledge, raw: str) -> Source:
     text = raw.strip()
     if not (text.isascii() and text.isdigit()):
         raise UsageProblem(f"'{raw}' is not a source number; {valid}")
+    if len(text) > 18:  # no source has such a number, and int() refuses past 4,300 digits
+        raise UsageProblem(f"there is no source {text[:18]}…; {valid}")
     number = int(text)
     for source in k.sources:
         if source.number == number:
@@ -97,7 +99,8 @@ def cite_counts(k: Knowledge) -> Counter[int]:
 def term_usages(k: Knowledge, term: Term) -> list[Statement]:
     """Statements whose text uses the term or one of its aliases (whole words)."""
     words = sorted((term.term, *term.aliases), key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+    # Not \b: a term may begin or end with punctuation ("ALK2/ACVR1", "flare-up").
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
     return [s for s in k.statements() if pattern.search(s.text)]
 
 

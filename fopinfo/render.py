@@ -23,6 +23,7 @@ from fopinfo.wording import (
     SUBJECT_NOTE,
     UNEXPLAINED,
     clean,
+    count,
     disclaimer_line,
     links_line,
     origin_line,
@@ -33,9 +34,22 @@ if TYPE_CHECKING:
     from fopinfo.checking import CheckResult
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit with 1 ("nothing found"); the CLI ends a closed pipe quietly with 0.
+        self.quiet = True
+        raise BrokenPipeError
+
+
+MIN_WIDTH = 40  # below this, wrapping turns text into a column of single words
+
+
 def console() -> Console:
     # markup/highlight/emoji off: styling comes only from this module, never from data.
-    return Console(highlight=False, markup=False, emoji=False)
+    c = _Console(highlight=False, markup=False, emoji=False)
+    if c.width < MIN_WIDTH:
+        c.width = MIN_WIDTH
+    return c
 
 
 def markers(cites: Iterable[int]) -> Text:
@@ -74,9 +88,13 @@ def _where(k: Knowledge, s: Statement) -> Text:
 def _statement(c: Console, s: Statement, level: int, quotes: bool, bullet: str = "") -> None:
     _indent(c, _line(s.text, s.cites), level, bullet)
     if quotes:
-        # The source's own words, so a reader can see what the text rests on.
-        words = Text(f"“{clean(s.quote)}” " if s.quote else "no quote recorded ", style="dim italic")
-        _indent(c, words.append_text(markers(s.cites)), level + 1, " " * len(bullet))
+        _indent(c, _quoted(s.quote, s.cites), level + 1, " " * len(bullet))
+
+
+def _quoted(quote: str | None, cites: Iterable[int]) -> Text:
+    """The source's own words, dimmed, so a reader can see what a text rests on."""
+    words = Text(f"“{clean(quote)}” " if quote else "no quote recorded ", style="dim italic")
+    return words.append_text(markers(cites))
 
 
 def _statements(c: Console, statements: Iterable[Statement], level: int, quotes: bool, spaced: bool = False) -> None:
@@ -137,7 +155,7 @@ def subject(k: Knowledge, s: Subject, statements: list[Statement], quotes: bool 
     c = console()
     _heading(
         c,
-        f"{s.title} ({len(statements)} statements)",
+        f"{s.title} ({count(len(statements), 'statement')})",
         SUBJECT_NOTE,
     )
     c.print()
@@ -169,8 +187,7 @@ def cite(k: Knowledge, source: Source, statements: list[Statement], quotes: bool
     _heading(c, f"Source {source.number}")
     _indent(c, Text(clean(source.text)) if source.text else Text(NOT_REPRODUCED, style="italic"))
     c.print()
-    count = len(statements)
-    _heading(c, f"Cited by {count} statement{'s' if count != 1 else ''}")
+    _heading(c, f"Cited by {count(len(statements), 'statement')}")
     _located(c, k, statements, quotes)
     footer(c, k)
 
@@ -192,7 +209,7 @@ def sources(k: Knowledge, counts: dict[int, int]) -> None:
 def search(k: Knowledge, result: SearchResult, quotes: bool = False) -> None:
     c = console()
     pattern = re.compile(re.escape(result.query), re.IGNORECASE)
-    _heading(c, f"{result.total} match{'es' if result.total != 1 else ''} for “{clean(result.query)}”")
+    _heading(c, f"{count(result.total, 'match', 'matches')} for “{clean(result.query)}”")
     for hit in result.hits:
         c.print()
         line = Text(clean(hit.text), style="bold" if hit.kind == "headline" else "")
@@ -200,8 +217,8 @@ def search(k: Knowledge, result: SearchResult, quotes: bool = False) -> None:
         if hit.kind != "headline":
             line.append(" ").append_text(markers(hit.cites))
         _indent(c, line)
-        if quotes and hit.statement is not None and hit.statement.quote:
-            _indent(c, Text(f"“{clean(hit.statement.quote)}”", style="dim italic"), 2)
+        if quotes and hit.statement is not None:
+            _indent(c, _quoted(hit.statement.quote, hit.cites), 2)
         if hit.statement is not None:
             _indent(c, _where(k, hit.statement), 2)
         else:
@@ -222,8 +239,8 @@ def define(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False
     c.print(title)
     if t.definition:
         _indent(c, _line(t.definition, t.cites))
-        if quotes and t.quote:
-            _indent(c, Text(f"“{clean(t.quote)}” ", style="dim italic").append_text(markers(t.cites)), 2)
+        if quotes:
+            _indent(c, _quoted(t.quote, t.cites), 2)
     else:
         _indent(c, Text(UNEXPLAINED, style="italic"))
         if used_in:

@@ -13,8 +13,16 @@ UNEXPLAINED = "The source uses this term but does not explain it."
 OWN_TITLE = "This title is fopinfo's own: the source gives this part no heading."
 SUBJECT_NOTE = "Gathered from every section by fopinfo's subject tags (an editorial aid, not the source's)."
 
-# C0 and C1 control characters (ESC among them) except tab and newline.
-_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
+# C0 and C1 control characters (ESC among them) except tab and newline, and the bidi
+# overrides and isolates that can make text display in an order other than its own.
+_CONTROLS = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+
+
+def count(n: int, noun: str, plural: str = "") -> str:
+    """'1 statement', '4 statements', '2 matches'."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def clean(text: str) -> str:

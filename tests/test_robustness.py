@@ -238,12 +238,17 @@ def test_legacy_encodings_replace_what_they_cannot_show(encoding: str) -> None:
     assert doc["facts"][1]["headline"].endswith("it’s just in the wrong place")  # escaped, not lost
 
 
-@pytest.mark.parametrize("columns", ["10", "400"])
+@pytest.mark.parametrize("columns", ["0", "10", "400"])
 def test_narrow_and_wide_terminals(run: Run, columns: str) -> None:
-    for args in (["facts"], ["topic", "what"], ["cite", "7"], ["search", "bone"], ["sources"], []):
+    for args in (["facts"], ["topic", "what"], ["cite", "7"], ["search", "bone"], ["sources"], ["topics"], []):
         result = run(*args, env={"COLUMNS": columns})
         assert result.exit_code == 0
-        assert "FOP" in result.stdout
+        lines = result.stdout.splitlines()
+        last = "  community" if args == ["topics"] else "Not medical advice."  # the whole view was printed
+        assert lines[-1].startswith(last)
+        body = [line for line in lines if not line.startswith(("Source:", "Not medical advice."))]
+        # Narrow terminals wrap at a readable minimum of 40 columns rather than word by word.
+        assert max(map(len, body)) <= max(40, int(columns))
 
 
 def large_file(folder: Path, statements: int) -> Path:
@@ -260,10 +265,14 @@ def test_output_piped_into_head_exits_quietly(tmp_path: Path) -> None:
     big = large_file(tmp_path, 3000)
     env = {k: v for k, v in os.environ.items() if k != "FOPINFO_DATA"}
     env["PYTHONPATH"] = str(ROOT)
-    for flag in ("", "--json"):
-        shell = f"'{sys.executable}' -m fopinfo --data '{big}' topic what {flag} | head -1"
+    for flag in ("", "--json", "--markdown"):
+        shell = (
+            f"'{sys.executable}' -m fopinfo --data '{big}' topic what {flag} | head -1; echo \"rc=${{PIPESTATUS[0]}}\""
+        )
         result = subprocess.run(["bash", "-c", shell], env=env, capture_output=True, text=True, check=False)
-        assert result.stdout.strip()
+        first, status = result.stdout.splitlines()
+        assert first in ("What is FOP?", "{", "# What is FOP?")
+        assert status == "rc=0"  # a closed pipe is not an error
         assert result.stderr == ""
 
 
