@@ -332,7 +332,7 @@ def handout(
     if as_json and html:
         raise UsageProblem("choose one of --json and --html")
     k = _knowledge(ctx)
-    chosen = [query.resolve_topic(k, name) for name in topic_names] if topic_names else None
+    chosen = query.resolve_topics(k, topic_names) if topic_names else None
     if as_json:
         from fopinfo import jsonview
 

@@ -14,10 +14,10 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from fopinfo.knowledge import Fact, Knowledge, Origin, Section, Source, Statement, Subject, Term
-from fopinfo.query import SearchResult, about_subject, cite_counts, term_usages
 
 if TYPE_CHECKING:
     from fopinfo.checking import CheckResult
+    from fopinfo.query import SearchResult
 
 JSON = dict[str, Any]
 
@@ -151,8 +151,10 @@ def define(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False
 
 def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> JSON:
     """The whole reference (or the chosen topics) as one document."""
+    from fopinfo.query import cite_counts, statements_of, term_usages
+
     topics = [
-        section(k, t)["topic"] if isinstance(t, Section) else subject(k, t, about_subject(k, t))["topic"]
+        section(k, t)["topic"] if isinstance(t, Section) else subject(k, t, statements_of(k, t))["topic"]
         for t in (chosen if chosen is not None else k.sections)
     ]
     doc: JSON = {"topics": topics}

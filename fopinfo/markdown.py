@@ -9,11 +9,12 @@ depends on) is imported only to render the HTML handout.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from fopinfo import __version__
 from fopinfo.knowledge import Fact, Knowledge, Section, Source, Statement, Subject, Term
-from fopinfo.query import SearchResult, about_subject, cite_counts
 from fopinfo.wording import (
     NONE_REPRODUCED,
     NOT_REPRODUCED,
@@ -28,6 +29,9 @@ from fopinfo.wording import (
     origin_line,
     where,
 )
+
+if TYPE_CHECKING:  # query is imported where it is used, not by every Markdown view
+    from fopinfo.query import SearchResult
 
 # Every ASCII character that can start or end Markdown syntax; a backslash makes it literal.
 _SYNTAX = re.compile(r"([\\`*_\[\]<>&!#|~])")
@@ -199,6 +203,8 @@ HANDOUT_TITLE = "Fibrodysplasia Ossificans Progressiva (FOP): a sourced referenc
 
 def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> str:
     """The whole reference (or the chosen topics) as one Markdown document."""
+    from fopinfo.query import statements_of
+
     o = k.origin
     blocks = [
         f"# {HANDOUT_TITLE}",
@@ -216,12 +222,14 @@ def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> str:
                 blocks.append(f"*{esc(links)}*")
         else:
             blocks += [f"## {esc(topic.title)}", f"*{esc(SUBJECT_NOTE)}*"]
-            blocks += _located(k, about_subject(k, topic), False)
+            blocks += _located(k, statements_of(k, topic), False)
     if chosen is None and k.glossary:
         blocks.append("## Glossary")
         for t in k.glossary:
             blocks += [f"### {esc(t.term)}", *_term(t, False)]
-    counts = cite_counts(k)
+    # Counted over what this handout holds, so a handout of chosen topics adds up.
+    shown = [s for topic in chosen for s in statements_of(k, topic)] if chosen is not None else k.statements()
+    counts = Counter(n for s in shown for n in s.cites)
     blocks += ["## Sources", f"The source numbers its references {k.source_range()}."]
     unreproduced = [s for s in k.sources if s.text is None]
     if unreproduced:
@@ -230,7 +238,9 @@ def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> str:
     if reproduced:
         blocks.append("\n".join(reproduced))
     blocks.append(
-        "Statements citing each: " + ", ".join(f"\\[{s.number}\\] {counts.get(s.number, 0)}" for s in k.sources) + "."
+        "Statements here citing each: "
+        + ", ".join(f"\\[{s.number}\\] {counts.get(s.number, 0)}" for s in k.sources)
+        + "."
     )
     blocks += [
         "## About this handout",

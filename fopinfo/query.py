@@ -55,6 +55,20 @@ def resolve_topic(k: Knowledge, name: str) -> Section | Subject:
     return _resolve(name, topic_names(k), "topic", listing)
 
 
+def resolve_topics(k: Knowledge, names: list[str]) -> list[Section | Subject]:
+    """Several topics, in the order given, each once (`--topic causes --topic cause`)."""
+    chosen: list[Section | Subject] = []
+    for name in names:
+        topic = resolve_topic(k, name)
+        if not any(topic is seen for seen in chosen):
+            chosen.append(topic)
+    return chosen
+
+
+def statements_of(k: Knowledge, topic: Section | Subject) -> list[Statement]:
+    return list(topic.all_statements()) if isinstance(topic, Section) else about_subject(k, topic)
+
+
 def term_names(k: Knowledge) -> dict[str, Term]:
     names: dict[str, Term] = {}
     for term in k.glossary:

@@ -15,7 +15,6 @@ from rich.console import Console
 from rich.text import Text
 
 from fopinfo.knowledge import Fact, Knowledge, Section, Source, Statement, Subject, Term
-from fopinfo.query import SearchResult
 from fopinfo.wording import (
     NONE_REPRODUCED,
     NOT_REPRODUCED,
@@ -32,6 +31,7 @@ from fopinfo.wording import (
 
 if TYPE_CHECKING:
     from fopinfo.checking import CheckResult
+    from fopinfo.query import SearchResult
 
 
 class _Console(Console):
