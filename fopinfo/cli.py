@@ -99,25 +99,27 @@ def _knowledge(ctx: typer.Context) -> Knowledge:
     return load(_options(ctx).data)
 
 
-def _as_json(ctx: typer.Context, flag: bool) -> bool:
-    return flag or _options(ctx).json
+def _format(ctx: typer.Context, json_: bool, markdown: bool = False) -> str:
+    """'json', 'markdown' or 'text', from the command's flags and the global ones."""
+    options = _options(ctx)
+    as_json, as_markdown = json_ or options.json, markdown or options.markdown
+    if as_json and as_markdown:
+        raise UsageProblem("choose one of --json and --markdown")
+    return "json" if as_json else "markdown" if as_markdown else "text"
 
 
 def _emit(ctx: typer.Context, json_: bool, markdown: bool, view: str, *args: Any) -> None:
     """Hand the answer to the view of that name in the chosen format's module.
 
     The three modules name their views alike; each is imported only when chosen, so
-    --json never loads Rich and --markdown never loads Rich either.
+    neither --json nor --markdown ever loads Rich.
     """
-    options = _options(ctx)
-    as_json, as_markdown = json_ or options.json, markdown or options.markdown
-    if as_json and as_markdown:
-        raise UsageProblem("choose one of --json and --markdown")
-    if as_json:
+    chosen = _format(ctx, json_, markdown)
+    if chosen == "json":
         from fopinfo import jsonview
 
         jsonview.dump(getattr(jsonview, view)(*args))
-    elif as_markdown:
+    elif chosen == "markdown":
         from fopinfo import markdown as markdown_view
 
         sys.stdout.write(getattr(markdown_view, view)(*args))
@@ -127,36 +129,34 @@ def _emit(ctx: typer.Context, json_: bool, markdown: bool, view: str, *args: Any
         getattr(render, view)(*args)
 
 
-def _completion_knowledge() -> Knowledge | None:
-    import os
-
+def _completion_knowledge(ctx: typer.Context) -> Knowledge | None:
     from fopinfo.knowledge import load
 
+    data = ctx.find_root().params.get("data")  # --data, or FOPINFO_DATA read into it
     try:
-        path = os.environ.get("FOPINFO_DATA")
-        return load(Path(path) if path else None)
+        return load(Path(data) if data else None)
     except FopinfoError:
         return None
 
 
-def _complete_topic(incomplete: str) -> list[str]:
-    k = _completion_knowledge()
+def _complete_topic(ctx: typer.Context, incomplete: str) -> list[str]:
+    k = _completion_knowledge(ctx)
     if k is None:
         return []
     names = [s.id for s in k.sections] + [a for s in k.sections for a in s.aliases] + [s.id for s in k.subjects]
     return [n for n in names if n.casefold().startswith(incomplete.casefold())]
 
 
-def _complete_term(incomplete: str) -> list[str]:
-    k = _completion_knowledge()
+def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
+    k = _completion_knowledge(ctx)
     if k is None:
         return []
     names = [name for t in k.glossary for name in (t.term, *t.aliases)]
     return [n for n in names if n.casefold().startswith(incomplete.casefold())]
 
 
-def _complete_source(incomplete: str) -> list[str]:
-    k = _completion_knowledge()
+def _complete_source(ctx: typer.Context, incomplete: str) -> list[str]:
+    k = _completion_knowledge(ctx)
     return [str(s.number) for s in k.sources if str(s.number).startswith(incomplete)] if k else []
 
 
@@ -202,13 +202,7 @@ def root(
     group = ctx.command
     assert isinstance(group, typer.core.TyperGroup)
     commands = [(name, group.commands[name].get_short_help_str(60)) for name in group.list_commands(ctx)]
-    if json_:
-        from fopinfo import jsonview
-
-        return jsonview.dump(jsonview.overview(k, __version__, commands))
-    from fopinfo import render
-
-    render.overview(k, __version__, commands)
+    _emit(ctx, json_, markdown, "overview", k, __version__, commands)
 
 
 @app.command()
@@ -328,7 +322,7 @@ def handout(
     """The whole reference as one printable document, on stdout (Markdown, or --html)."""
     from fopinfo import query
 
-    as_json = _as_json(ctx, json_)
+    as_json = _format(ctx, json_) == "json"
     if as_json and html:
         raise UsageProblem("choose one of --json and --html")
     k = _knowledge(ctx)
@@ -364,7 +358,9 @@ def check(
     from fopinfo import checking, knowledge
 
     result = checking.check(path or _options(ctx).data or knowledge.bundled_path(), source)
-    if _as_json(ctx, json_):
+    if _format(ctx, json_) == "markdown":
+        raise UsageProblem("check has no Markdown view; use --json, or neither")
+    if _format(ctx, json_) == "json":
         from fopinfo import jsonview
 
         jsonview.dump(jsonview.check(result))

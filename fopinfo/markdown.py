@@ -112,18 +112,17 @@ def facts(k: Knowledge, quotes: bool = False) -> str:
     return _page(k, blocks)
 
 
+def _topic_lists(k: Knowledge) -> list[str]:
+    sections = _list(
+        f"**{esc(s.id)}**: {esc(s.title)}" + (f" (also: {esc(', '.join(s.aliases))})" if s.aliases else "")
+        for s in k.sections
+    )
+    subjects = _list(f"**{esc(s.id)}**: {esc(s.title)}" for s in k.subjects)
+    return ["## Sections", *sections, "## Subjects", esc(SUBJECT_NOTE), *subjects]
+
+
 def topics(k: Knowledge) -> str:
-    blocks = ["# Topics", "## Sections"]
-    blocks += [
-        "\n".join(
-            f"- **{esc(s.id)}**: {esc(s.title)}" + (f" (also: {esc(', '.join(s.aliases))})" if s.aliases else "")
-            for s in k.sections
-        ),
-        "## Subjects",
-        esc(SUBJECT_NOTE),
-        "\n".join(f"- **{esc(s.id)}**: {esc(s.title)}" for s in k.subjects),
-    ]
-    return _page(k, blocks)
+    return _page(k, ["# Topics", *_topic_lists(k)])
 
 
 def section(k: Knowledge, s: Section, quotes: bool = False) -> str:
@@ -192,6 +191,17 @@ def define(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False
     blocks = [f"# {esc(t.term)}", *_term(t, quotes)]
     if t.definition is None and used_in:
         blocks += [f"## Where the source uses it ({len(used_in)})", *_located(k, used_in, quotes)]
+    return _page(k, blocks)
+
+
+def overview(k: Knowledge, version: str, commands: list[tuple[str, str]]) -> str:
+    blocks = [
+        f"# fopinfo {version}",
+        "A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP). "
+        "Every statement carries its source's citation markers. Not medical advice.",
+    ]
+    blocks += _topic_lists(k)
+    blocks += ["## Commands", *_list(f"**{esc(name)}**: {esc(text)}" for name, text in commands)]
     return _page(k, blocks)
 
 

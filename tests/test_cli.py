@@ -489,3 +489,23 @@ def test_check_json_for_a_file_that_cannot_be_read(run: Run, tmp_path: Path) -> 
     assert result.stderr == f"Error: knowledge file {missing} does not exist\n"
     text = run("check", str(missing))
     assert (text.exit_code, text.stdout) == (3, "")
+
+
+def test_completion_reads_the_data_option(run: Run, tmp_path: Path) -> None:
+    renamed = tmp_path / "renamed.yaml"
+    text = BUNDLED.read_text(encoding="utf-8")
+    renamed.write_text(text.replace("aliases: [cause, genetics, gene]", "aliases: [origins]"), encoding="utf-8")
+    words = f"fopinfo --data {renamed} topic or"
+    env = {"_FOPINFO_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "4"}
+    assert run(env=env).stdout.split() == ["origins"]
+
+
+def test_output_flags_are_checked_everywhere(run: Run) -> None:
+    for args in (["--json", "--markdown"], ["--json", "--markdown", "facts"], ["facts", "--json", "--markdown"]):
+        result = run(*args)
+        assert (result.exit_code, result.stderr) == (2, "Error: choose one of --json and --markdown\n")
+    check = run("--markdown", "check")
+    assert (check.exit_code, check.stderr) == (2, "Error: check has no Markdown view; use --json, or neither\n")
+    overview = run("--markdown").stdout
+    assert overview.startswith(f"# fopinfo {__version__}\n")
+    assert "- **cite**: Source N and every statement that cites it.\n" in overview

@@ -246,3 +246,27 @@ def test_handout_json_holds_every_statement(run: Run) -> None:
     assert [t["kind"] for t in chosen["topics"]] == ["subject"] and "glossary" not in chosen
     both = run("handout", "--json", "--html")
     assert (both.exit_code, both.stderr) == (2, "Error: choose one of --json and --html\n")
+
+
+def test_markdown_quote_keeps_fopinfo_labels_outside_the_source_words(run: Run) -> None:
+    out = run("cite", "8", "--quote", "--markdown").stdout
+    assert (
+        "- FOP is a congenital genetic condition which means that it is present at birth. However, the diagnosis "
+        "will often not be made until much later in childhood when a flare-up arouses suspicion. \\[8\\] — "
+        "*What Causes FOP? (causes.5)*\n\n"
+        "  > “FOP is a congenital genetic condition which means that it is present at birth. However, the diagnosis "
+        "will often not be made until much later in childhood when a flare-up arouses suspicion.” \\[8\\]\n"
+    ) in out
+    quotes = [t for t in PARSER.parse(out) if t.type == "blockquote_open"]
+    assert len(quotes) == 1
+
+
+def test_text_that_looks_like_a_list_stays_text(run: Run, tmp_path: Path) -> None:
+    data = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    data["sections"][3]["statements"][0]["text"] = "2006. - + > = # not a list, quote or heading"
+    path = tmp_path / "k.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = run("--data", str(path), "topic", "discovery", "--markdown").stdout
+    types = {t.type for t in PARSER.parse(out)}
+    assert not {"ordered_list_open", "blockquote_open"} & types
+    assert "2006. - + > = # not a list, quote or heading [6]" in plain_text(out)

@@ -113,6 +113,10 @@ def test_any_mutated_knowledge_file_loads_or_fails_cleanly(
         assert isinstance(loaded, knowledge.Knowledge)
 
 
+NO_SECTIONS = {**ORIGINAL, "sections": [], "sources": [], "glossary": []}
+NO_SECTIONS["origin"] = {**ORIGINAL["origin"], "related_pages": []}
+
+
 def write(tmp_path: Path, content: bytes) -> Path:
     path = tmp_path / "k.yaml"
     path.write_bytes(content)
@@ -133,8 +137,11 @@ def test_bom_is_accepted(run: Run, tmp_path: Path) -> None:
         (b"schema: !!python/object/apply:os.system ['true']\n", "is not valid YAML at line 1, column 9"),
         (b"\xff\xfe\x00", "is not UTF-8: line 1, byte 0"),
         (b"[" * 5000 + b"]" * 5000, "is not valid YAML at line 1, column 1001: exceeded maximum nesting depth"),
+        (b"schema: 2020-02-30\n", "holds a value that cannot be read: day is out of range for month"),
+        (b"schema: " + b"9" * 5000 + b"\n", "holds a value that cannot be read: Exceeds the limit"),
+        (yaml.safe_dump(NO_SECTIONS).encode(), "sections: must list at least one section"),
     ],
-    ids=["empty", "list", "invalid", "python-tag", "utf16", "deep"],
+    ids=["empty", "list", "invalid", "python-tag", "utf16", "deep", "bad-date", "huge-int", "no-sections"],
 )
 def test_bad_files_fail_in_one_line(run: Run, tmp_path: Path, content: bytes, message: str) -> None:
     path = write(tmp_path, content)
@@ -144,15 +151,40 @@ def test_bad_files_fail_in_one_line(run: Run, tmp_path: Path, content: bytes, me
     assert len(result.stderr.splitlines()) == 1
 
 
-def test_alias_bomb_is_refused_quickly(run: Run, tmp_path: Path) -> None:
-    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
-    lines += ["sections: *a9", "origin: *a9", "sources: *a9"]
-    path = write(tmp_path, "\n".join(lines).encode())
+BOMB = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'] + [
+    f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)
+]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["sections: *a9", "origin: *a9", "sources: *a9"],  # where mappings are expected
+        ["schema: *a9"],  # where a number is expected: the message must not print it whole
+        [BUNDLED.read_text(encoding="utf-8").replace("cites: [6]", "cites: [*a9]")],
+    ],
+    ids=["mappings", "scalar", "cites"],
+)
+def test_alias_bomb_is_refused_quickly(run: Run, tmp_path: Path, tail: list[str]) -> None:
+    path = write(tmp_path, "\n".join(BOMB + tail).encode())
     started = time.monotonic()
     result = run("--data", str(path), "check")
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 10  # a bomb walked whole would take hours
     assert result.exit_code == 3
+    assert len(result.stdout) + len(result.stderr) < 5000
+
+
+def test_non_regular_files_are_read_with_the_limit(run: Run) -> None:
+    result = run("--data", "/dev/zero", "facts")
+    assert (result.exit_code, result.stderr) == (
+        3,
+        f"Error: knowledge file /dev/zero is larger than the limit of {knowledge.MAX_FILE_BYTES:,} bytes\n",
+    )
+    empty = run("--data", "/dev/null", "facts")
+    assert (empty.exit_code, empty.stderr.splitlines()[0]) == (
+        3,
+        "Error: invalid knowledge file /dev/null: (top level): must be a mapping, not null",
+    )
 
 
 def test_file_over_the_size_limit_is_refused_before_parsing(run: Run, tmp_path: Path) -> None:
@@ -300,9 +332,12 @@ def test_nothing_is_written(tmp_path: Path) -> None:
     before, bundled_before = _snapshot(tmp_path), BUNDLED.read_bytes()
     source = str(ROOT / "tests" / "fixtures" / "what-is-fop.txt")
     commands = [["facts"], ["cite", "7"], ["check"], ["cite", "99"], ["topic", "nope"], ["search", "zzz"]]
-    for args in [*commands, ["check", "--source", source], ["--json", "sources"]]:
-        run_module("--data", str(data), *args, cwd=tmp_path)
-    run_module("--data", str(tmp_path / "missing.yaml"), "facts", cwd=tmp_path)
+    codes = [
+        run_module("--data", str(data), *args, cwd=tmp_path).returncode
+        for args in [*commands, ["check", "--source", source], ["--json", "sources"]]
+    ]
+    codes.append(run_module("--data", str(tmp_path / "missing.yaml"), "facts", cwd=tmp_path).returncode)
+    assert codes == [0, 0, 0, 2, 2, 1, 0, 0, 3]  # each really ran, successes and failures alike
     assert _snapshot(tmp_path) == before
     assert BUNDLED.read_bytes() == bundled_before
 
