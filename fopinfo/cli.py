@@ -74,7 +74,6 @@ def _error(message: str, hints: tuple[str, ...] = ()) -> None:
 app = typer.Typer(
     cls=FopinfoGroup,
     name="fopinfo",
-    help="A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP).",
     epilog="Exit codes: 0 ok, 1 nothing found, 2 usage error, 3 bad knowledge file, 130 interrupted.",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
