@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from fopinfo.errors import BadKnowledgeFile
-from fopinfo.knowledge import Knowledge, Problem, check_file, locate, read_text
+from fopinfo.loading import check_file, locate, read_text
+from fopinfo.model import Knowledge, Problem
 
 if TYPE_CHECKING:
     from fopinfo.provenance import Report

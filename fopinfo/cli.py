@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 
 from fopinfo import __version__
 from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, BadKnowledgeFile, FopinfoError, UsageProblem
-from fopinfo.knowledge import Knowledge, Section
+from fopinfo.model import Knowledge, Section
 
 
 class FopinfoGroup(TyperGroup):
@@ -93,7 +93,7 @@ def _options(ctx: typer.Context) -> Options:
 
 
 def _knowledge(ctx: typer.Context) -> Knowledge:
-    from fopinfo.knowledge import load
+    from fopinfo.loading import load
 
     return load(_options(ctx).data)
 
@@ -129,7 +129,7 @@ def _emit(ctx: typer.Context, json_: bool, markdown: bool, view: str, *args: Any
 
 
 def _completion_knowledge(ctx: typer.Context) -> Knowledge | None:
-    from fopinfo.knowledge import load
+    from fopinfo.loading import load
 
     data = ctx.find_root().params.get("data")  # --data, or FOPINFO_DATA read into it
     try:
@@ -354,9 +354,9 @@ def check(
     json_: JsonFlag = False,
 ) -> None:
     """Validate a knowledge file and summarise what it holds."""
-    from fopinfo import checking, knowledge
+    from fopinfo import checking, loading
 
-    result = checking.check(path or _options(ctx).data or knowledge.bundled_path(), source)
+    result = checking.check(path or _options(ctx).data or loading.bundled_path(), source)
     if _format(ctx, json_) == "markdown":
         raise UsageProblem("check has no Markdown view; use --json, or neither")
     if _format(ctx, json_) == "json":

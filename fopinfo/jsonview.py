@@ -13,7 +13,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from fopinfo.knowledge import Fact, Knowledge, Origin, Section, Source, Statement, Subject, Term
+from fopinfo.model import Fact, Knowledge, Origin, Section, Source, Statement, Subject, Term
 
 if TYPE_CHECKING:
     from fopinfo.checking import CheckResult

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from fopinfo import __version__
-from fopinfo.knowledge import Fact, Knowledge, Section, Source, Statement, Subject, Term
+from fopinfo.model import Fact, Knowledge, Section, Source, Statement, Subject, Term
 from fopinfo.wording import (
     NONE_REPRODUCED,
     NOT_REPRODUCED,

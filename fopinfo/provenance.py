@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from fopinfo.knowledge import Knowledge, Problem, Statement
+from fopinfo.model import Knowledge, Problem, Statement
 
 # A finding has the loader's shape (path, message, line), so the CLI can add its line.
 Finding = Problem

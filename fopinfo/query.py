@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import NamedTuple, TypeVar
 
 from fopinfo.errors import NothingFound, UsageProblem
-from fopinfo.knowledge import Knowledge, Section, Source, Statement, Subject, Term, name_key
+from fopinfo.model import Knowledge, Section, Source, Statement, Subject, Term, name_key
 
 T = TypeVar("T")
 

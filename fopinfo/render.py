@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from fopinfo.knowledge import Fact, Knowledge, Section, Source, Statement, Subject, Term
+from fopinfo.model import Fact, Knowledge, Section, Source, Statement, Subject, Term
 from fopinfo.wording import (
     NONE_REPRODUCED,
     NOT_REPRODUCED,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from fopinfo.knowledge import Knowledge, Statement
+from fopinfo.model import Knowledge, Statement
 
 MONTHS = "January February March April May June July August September October November December".split()
 NOT_REPRODUCED = "Numbered by the source; the copy fopinfo uses does not reproduce it."

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from fopinfo.knowledge import Knowledge, load
+from fopinfo.loading import load
+from fopinfo.model import Knowledge
 
 # For every marker the source prints, the statements that carry it.
 CITED_BY = {

@@ -11,7 +11,9 @@ import pytest
 import yaml
 
 from fopinfo.errors import BadKnowledgeFile
-from fopinfo.knowledge import InvalidKnowledge, bundled_path, load, validate
+from fopinfo.loading import bundled_path, load
+from fopinfo.model import InvalidKnowledge
+from fopinfo.validation import validate
 from tests.conftest import BUNDLED
 
 Data = dict[str, Any]

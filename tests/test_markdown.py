@@ -14,7 +14,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from fopinfo.knowledge import load
+from fopinfo.loading import load
 from tests.conftest import BUNDLED, ROOT, Run
 
 PARSER = MarkdownIt("commonmark", {"html": False})

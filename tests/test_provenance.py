@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from fopinfo.knowledge import Knowledge, Statement, Term, load
+from fopinfo.loading import load
+from fopinfo.model import Knowledge, Statement, Term
 from fopinfo.provenance import Finding, Report, check, markers_after, normalise
 
 SOURCE = Path(__file__).resolve().parent / "fixtures" / "what-is-fop.txt"

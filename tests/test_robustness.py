@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fopinfo import knowledge
+from fopinfo import loading, model
 from fopinfo.errors import BadKnowledgeFile
 from tests.conftest import BUNDLED, ROOT, Run
 
@@ -102,15 +102,15 @@ def test_any_mutated_knowledge_file_loads_or_fails_cleanly(
     path = tmp_path_factory.mktemp("fuzz") / "k.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     try:
-        loaded = knowledge.load(path)
-    except knowledge.InvalidKnowledge as exc:
+        loaded = loading.load(path)
+    except model.InvalidKnowledge as exc:
         assert exc.problems
         assert all(p.path and p.message for p in exc.problems)
         assert exc.message.startswith(f"invalid knowledge file {path}: ")
     except BadKnowledgeFile as exc:
         assert str(path) in exc.message
     else:
-        assert isinstance(loaded, knowledge.Knowledge)
+        assert isinstance(loaded, model.Knowledge)
 
 
 NO_SECTIONS = {**ORIGINAL, "sections": [], "sources": [], "glossary": []}
@@ -178,7 +178,7 @@ def test_non_regular_files_are_read_with_the_limit(run: Run) -> None:
     result = run("--data", "/dev/zero", "facts")
     assert (result.exit_code, result.stderr) == (
         3,
-        f"Error: knowledge file /dev/zero is larger than the limit of {knowledge.MAX_FILE_BYTES:,} bytes\n",
+        f"Error: knowledge file /dev/zero is larger than the limit of {loading.MAX_FILE_BYTES:,} bytes\n",
     )
     empty = run("--data", "/dev/null", "facts")
     assert (empty.exit_code, empty.stderr.splitlines()[0]) == (
@@ -190,11 +190,11 @@ def test_non_regular_files_are_read_with_the_limit(run: Run) -> None:
 def test_file_over_the_size_limit_is_refused_before_parsing(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     with path.open("wb") as f:
-        f.truncate(knowledge.MAX_FILE_BYTES + 1)  # sparse: costs no disk
+        f.truncate(loading.MAX_FILE_BYTES + 1)  # sparse: costs no disk
     result = run("--data", str(path), "facts")
     assert result.exit_code == 3
     assert result.stderr == (
-        f"Error: knowledge file {path} is larger than the limit of {knowledge.MAX_FILE_BYTES:,} bytes\n"
+        f"Error: knowledge file {path} is larger than the limit of {loading.MAX_FILE_BYTES:,} bytes\n"
     )
 
 
@@ -204,7 +204,7 @@ def test_unreadable_file(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     def refuse(file: Path, mode: str = "r") -> Any:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(knowledge, "open", refuse, raising=False)  # root ignores chmod, so simulate it
+    monkeypatch.setattr(loading, "open", refuse, raising=False)  # root ignores chmod, so simulate it
     result = run("--data", str(path), "facts")
     assert (result.exit_code, result.stderr) == (3, f"Error: knowledge file {path} cannot be read: permission denied\n")
 
@@ -343,10 +343,10 @@ def test_nothing_is_written(tmp_path: Path) -> None:
 
 
 def test_interrupt_while_loading_exits_130(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    def interrupted(path: Path | None = None) -> knowledge.Knowledge:
+    def interrupted(path: Path | None = None) -> model.Knowledge:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(knowledge, "load", interrupted)
+    monkeypatch.setattr(loading, "load", interrupted)
     result = run("facts")
     assert (result.exit_code, result.stdout, result.stderr) == (130, "", "Interrupted.\n")
 

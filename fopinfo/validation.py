@@ -1,268 +1,27 @@
-"""The knowledge model, and the loader that validates a YAML knowledge file into it.
+"""Validation: parsed YAML checked against the knowledge file's shape and rules, into the model.
 
-Validation collects every problem, each named by its path in the file
-(``sections[2].statements[0].cites[1]``) and, when it can be found, its line.
+Every problem is collected, each named by its path in the file
+(``sections[2].statements[0].cites[1]``); loading adds the lines.
 """
 
-import os
 from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from fopinfo.errors import BadKnowledgeFile
+from fopinfo.model import (
+    Fact,
+    Knowledge,
+    Origin,
+    Problem,
+    RelatedPage,
+    Section,
+    Source,
+    Statement,
+    Subject,
+    Term,
+    name_key,
+)
 
-# Refuse larger files before parsing: far above a 100,000-statement file, far below
-# what would exhaust memory.
-MAX_FILE_BYTES = 256 * 1024 * 1024
 SCHEMA = 1
-
-
-class Statement(NamedTuple):
-    id: str
-    text: str
-    quote: str | None
-    cites: tuple[int, ...]
-    subjects: tuple[str, ...]
-    section_id: str
-    fact_id: str | None = None
-    aim: bool = False
-
-
-class Fact(NamedTuple):
-    id: str
-    number: int
-    headline: str
-    quote: str | None
-    statements: tuple[Statement, ...]
-
-
-class Section(NamedTuple):
-    id: str
-    title: str
-    quote: str | None
-    aliases: tuple[str, ...]
-    statements: tuple[Statement, ...]
-    facts: tuple[Fact, ...]
-
-    def all_statements(self) -> Iterator[Statement]:
-        yield from self.statements
-        for fact in self.facts:
-            yield from fact.statements
-
-
-class Source(NamedTuple):
-    number: int
-    text: str | None  # None: numbered by the source, not reproduced in its copy
-
-
-class Subject(NamedTuple):
-    id: str
-    title: str
-
-
-class Term(NamedTuple):
-    id: str
-    term: str
-    aliases: tuple[str, ...]
-    definition: str | None  # None: the source uses the term but does not explain it
-    quote: str | None
-    cites: tuple[int, ...]
-
-
-class RelatedPage(NamedTuple):
-    label: str
-    section: str
-
-
-class Origin(NamedTuple):
-    title: str
-    publisher: str
-    reference: str
-    date: str
-    audience: str
-    disclaimer: str
-    quotes: dict[str, str]
-    left_out: tuple[str, ...]
-    related_pages: tuple[RelatedPage, ...]
-
-
-class Knowledge(NamedTuple):
-    origin: Origin
-    sources: tuple[Source, ...]
-    subjects: tuple[Subject, ...]
-    sections: tuple[Section, ...]
-    glossary: tuple[Term, ...]
-
-    def statements(self) -> Iterator[Statement]:
-        for section in self.sections:
-            yield from section.all_statements()
-
-    def facts(self) -> Iterator[Fact]:
-        for section in self.sections:
-            yield from section.facts
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "sections": len(self.sections),
-            "facts": sum(1 for _ in self.facts()),
-            "statements": sum(1 for _ in self.statements()),
-            "sources": len(self.sources),
-            "terms": len(self.glossary),
-        }
-
-    def section(self, section_id: str) -> Section:
-        return next(s for s in self.sections if s.id == section_id)
-
-    def source_range(self) -> str:
-        numbers = [s.number for s in self.sources]
-        if not numbers:
-            return "none"
-        lo, hi = min(numbers), max(numbers)
-        return f"{lo}–{hi}" if len(numbers) == hi - lo + 1 else ", ".join(map(str, numbers))
-
-
-class Problem(NamedTuple):
-    path: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"line {self.line}: " if self.line else ""
-        return f"{where}{self.path}: {self.message}"
-
-
-class InvalidKnowledge(BadKnowledgeFile):
-    """A file that parsed as YAML but does not have the knowledge file's shape."""
-
-    def __init__(self, label: str, problems: list[Problem]) -> None:
-        count = len(problems)
-        more = f" (and {count - 1} more; run 'fopinfo check {label}')" if count > 1 else ""
-        super().__init__(f"invalid knowledge file {label}: {problems[0]}{more}")
-        self.problems = problems
-
-
-# ---------------------------------------------------------------- loading
-
-
-def bundled_path() -> Path:
-    """The knowledge file that ships with fopinfo: inside the wheel, or in a checkout.
-
-    Looked up beside the package rather than through importlib.resources: for an
-    installed wheel that is the same file, and importlib.resources costs every command
-    about 2.5 ms of imports (zipfile, tempfile) for nothing.
-    """
-    package = Path(__file__).resolve().parent
-    installed = package / "data" / "facts.yaml"  # placed there by the wheel build
-    if installed.is_file():
-        return installed
-    return package.parent / "data" / "facts.yaml"  # source checkout or editable install
-
-
-def _yaml_loader() -> Any:
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_text(path: Path, what: str = "knowledge file") -> str:
-    """The file's text, or a one-line BadKnowledgeFile naming what is wrong with it."""
-    label = f"{what} {path}"
-    too_big = f"{label} is larger than the limit of {MAX_FILE_BYTES:,} bytes"
-    try:
-        if path.is_dir():
-            raise BadKnowledgeFile(f"{label} is a directory, not a file")
-        if os.stat(path).st_size > MAX_FILE_BYTES:  # refused before reading a byte
-            raise BadKnowledgeFile(too_big)
-        with open(path, "rb") as f:
-            # Bounded even where st_size says nothing: devices, pipes, /proc files.
-            raw = f.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
-            raise BadKnowledgeFile(too_big)
-    except FileNotFoundError:
-        raise BadKnowledgeFile(f"{label} does not exist") from None
-    except PermissionError:
-        raise BadKnowledgeFile(f"{label} cannot be read: permission denied") from None
-    except OSError as exc:
-        raise BadKnowledgeFile(f"{label} cannot be read: {exc.strerror}") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise BadKnowledgeFile(f"{label} is not UTF-8: line {line}, byte {exc.start}") from None
-
-
-def parse(text: str, label: str) -> Any:
-    import yaml
-
-    try:
-        return yaml.load(text, Loader=_yaml_loader())
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = exc.problem or exc.context or "not valid YAML"
-        raise BadKnowledgeFile(f"knowledge file {label} is not valid YAML{where}: {problem}") from None
-    except yaml.YAMLError as exc:
-        raise BadKnowledgeFile(f"knowledge file {label} is not valid YAML: {exc}") from None
-    except RecursionError:
-        raise BadKnowledgeFile(f"knowledge file {label} is nested too deeply") from None
-    except (ValueError, OverflowError) as exc:  # e.g. date: 2020-02-30, or a 5,000-digit number
-        raise BadKnowledgeFile(f"knowledge file {label} holds a value that cannot be read: {exc}") from None
-
-
-class Checked(NamedTuple):
-    knowledge: Knowledge | None
-    problems: list[Problem]  # with their lines
-    text: str  # kept so later checks can locate their findings too
-
-
-def check_file(path: Path) -> Checked:
-    """Read, parse and validate; a file that cannot be read or parsed raises BadKnowledgeFile."""
-    text = read_text(path)
-    knowledge, problems = validate(parse(text, str(path)))
-    return Checked(knowledge, locate(problems, text) if problems else [], text)
-
-
-def load(path: Path | None = None) -> Knowledge:
-    """Load and validate a knowledge file (the bundled one when path is None)."""
-    path = path or bundled_path()
-    checked = check_file(path)
-    if checked.knowledge is None:
-        raise InvalidKnowledge(str(path), checked.problems)
-    return checked.knowledge
-
-
-def locate(problems: list[Problem], text: str) -> list[Problem]:
-    """Add line numbers to problems; only on the error path, so loading stays fast."""
-    import yaml
-
-    try:
-        root = yaml.compose(text, Loader=_yaml_loader())
-    except (yaml.YAMLError, RecursionError):
-        return problems
-    return [Problem(p.path, p.message, _line_of(root, p.path)) for p in problems]
-
-
-def _line_of(node: Any, path: str) -> int | None:
-    import re
-
-    import yaml
-
-    best = None  # a path that names nothing in the file (e.g. "coverage") has no line
-    for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
-        if isinstance(node, yaml.MappingNode) and key:
-            node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
-        elif isinstance(node, yaml.SequenceNode) and index:
-            i = int(index)
-            node = node.value[i] if i < len(node.value) else None
-        else:
-            node = None
-        if node is None:
-            break
-        best = node.start_mark.line + 1
-    return best
-
-
-# ---------------------------------------------------------------- validation
 
 _TYPE_NAMES = {
     dict: "a mapping",
@@ -277,13 +36,6 @@ _TYPE_NAMES = {
 
 def _type_name(value: Any) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
-
-
-def name_key(name: str) -> str:
-    """How names are compared: composed Unicode (é typed two ways is one é), case-insensitive."""
-    import unicodedata
-
-    return unicodedata.normalize("NFC", name.strip()).casefold()
 
 
 def _brief(value: Any) -> str:
