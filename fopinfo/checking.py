@@ -57,3 +57,10 @@ def check(target: Path, source: Path | None = None) -> CheckResult:
         if report.findings:  # only now pay for finding each one's line in the file
             report = report._replace(findings=tuple(locate(list(report.findings), checked.text)))
     return CheckResult(target, checked.problems, checked.knowledge, source, report)
+
+
+def target(path: Path | None, data: Path | None) -> Path:
+    """What `fopinfo check` checks: the path given, else --data/FOPINFO_DATA, else the bundled file."""
+    from fopinfo.loading import bundled_path
+
+    return path or data or bundled_path()

@@ -1,34 +1,41 @@
-"""Thin Typer commands: parse, ask query, hand the answer to a view, map errors to exit codes.
+"""Thin Typer commands: parse, ask query for one answer, hand it to the chosen view.
 
-Views are imported inside commands so that --json never pays for Rich, and the
-overview never pays for JSON.
+Views are imported only once a format is chosen, so --json never pays for Rich and the
+overview never pays for JSON. Output flags are validated before any work is done.
 """
 
-import os
+from __future__ import annotations
+
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, cast
 
 import typer
-from typer._click import Context as ClickContext  # typer 0.28 vendors click
-from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
 
 from fopinfo import __version__
-from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, BadKnowledgeFile, FopinfoError, UsageProblem
-from fopinfo.model import Knowledge, Section
+from fopinfo.click_names import ClickError, ClickException, UsageError
+from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, BadKnowledgeFile, FopinfoError, NothingFound, UsageProblem
+
+if TYPE_CHECKING:
+    from fopinfo.answers import Answer
+    from fopinfo.model import Knowledge
+
+Format = Literal["text", "json", "markdown", "html"]
 
 
 class FopinfoGroup(TyperGroup):
     """Reports every error as one line on stderr (then hints) with a documented exit code."""
 
-    def invoke(self, ctx: ClickContext) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
             # The reader went away (`fopinfo facts | head -1`): stop quietly and successfully,
             # and point stdout at /dev/null so the interpreter's final flush cannot fail again.
+            import os
+
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(EXIT_OK) from None
@@ -53,10 +60,12 @@ class FopinfoGroup(TyperGroup):
             code = EXIT_INTERRUPTED
         except ClickException as exc:
             hints: tuple[str, ...] = ()
-            if isinstance(exc, UsageError) and exc.ctx is not None:
-                hints = (f"Try '{exc.ctx.command_path} --help' for help.",)
-            _error(exc.format_message(), hints)
-            code = exc.exit_code
+            usage_ctx = getattr(exc, "ctx", None) if isinstance(exc, UsageError) else None
+            if usage_ctx is not None:
+                hints = (f"Try '{usage_ctx.command_path} --help' for help.",)
+            error = cast(ClickError, exc)
+            _error(error.format_message(), hints)
+            code = error.exit_code
         code = code if isinstance(code, int) else EXIT_OK
         if code == EXIT_INTERRUPTED:
             sys.stderr.write("Interrupted.\n")
@@ -98,34 +107,34 @@ def _knowledge(ctx: typer.Context) -> Knowledge:
     return load(_options(ctx).data)
 
 
-def _format(ctx: typer.Context, json_: bool, markdown: bool = False) -> str:
-    """'json', 'markdown' or 'text', from the command's flags and the global ones."""
+def _format(ctx: typer.Context, json_: bool, markdown: bool = False, html: bool = False) -> Format:
+    """The one output format the command's and the global flags ask for; two is a usage error."""
     options = _options(ctx)
-    as_json, as_markdown = json_ or options.json, markdown or options.markdown
-    if as_json and as_markdown:
-        raise UsageProblem("choose one of --json and --markdown")
-    return "json" if as_json else "markdown" if as_markdown else "text"
+    chosen = [
+        name
+        for name, on in (
+            ("--json", json_ or options.json),
+            ("--markdown", markdown or options.markdown),
+            ("--html", html),
+        )
+        if on
+    ]
+    if len(chosen) > 1:
+        raise UsageProblem(f"choose one of {' and '.join(chosen)}")
+    return cast(Format, chosen[0][2:]) if chosen else "text"
 
 
-def _emit(ctx: typer.Context, json_: bool, markdown: bool, view: str, *args: Any) -> None:
-    """Hand the answer to the view of that name in the chosen format's module.
-
-    The three modules name their views alike; each is imported only when chosen, so
-    neither --json nor --markdown ever loads Rich.
-    """
-    chosen = _format(ctx, json_, markdown)
+def _show(chosen: Format, answer: Answer) -> None:
+    """Hand the answer to the chosen format's view (imported only now)."""
     if chosen == "json":
-        from fopinfo import jsonview
-
-        jsonview.dump(getattr(jsonview, view)(*args))
+        from fopinfo.views import json as view
     elif chosen == "markdown":
-        from fopinfo import markdown as markdown_view
-
-        sys.stdout.write(getattr(markdown_view, view)(*args))
+        from fopinfo.views import markdown as view  # type: ignore[no-redef]
+    elif chosen == "html":
+        from fopinfo.views import html as view  # type: ignore[no-redef]
     else:
-        from fopinfo import render
-
-        getattr(render, view)(*args)
+        from fopinfo.views import text as view  # type: ignore[no-redef]
+    view.show(answer)
 
 
 def _completion_knowledge(ctx: typer.Context) -> Knowledge | None:
@@ -139,19 +148,17 @@ def _completion_knowledge(ctx: typer.Context) -> Knowledge | None:
 
 
 def _complete_topic(ctx: typer.Context, incomplete: str) -> list[str]:
+    from fopinfo import query
+
     k = _completion_knowledge(ctx)
-    if k is None:
-        return []
-    names = [s.id for s in k.sections] + [a for s in k.sections for a in s.aliases] + [s.id for s in k.subjects]
-    return [n for n in names if n.casefold().startswith(incomplete.casefold())]
+    return query.completions(query.topic_spellings(k), incomplete) if k else []
 
 
 def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
+    from fopinfo import query
+
     k = _completion_knowledge(ctx)
-    if k is None:
-        return []
-    names = [name for t in k.glossary for name in (t.term, *t.aliases)]
-    return [n for n in names if n.casefold().startswith(incomplete.casefold())]
+    return query.completions(query.term_spellings(k), incomplete) if k else []
 
 
 def _complete_source(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -197,11 +204,14 @@ def root(
     ctx.obj = Options(data, json_, markdown)
     if ctx.invoked_subcommand is not None:
         return
+    from fopinfo.answers import Overview
+
+    chosen = _format(ctx, json_, markdown)
     k = _knowledge(ctx)
     group = ctx.command
-    assert isinstance(group, typer.core.TyperGroup)
-    commands = [(name, group.commands[name].get_short_help_str(60)) for name in group.list_commands(ctx)]
-    _emit(ctx, json_, markdown, "overview", k, __version__, commands)
+    assert isinstance(group, TyperGroup)
+    commands = tuple((name, group.commands[name].get_short_help_str(60)) for name in group.list_commands(ctx))
+    _show(chosen, Overview(k, __version__, commands))
 
 
 @app.command()
@@ -209,13 +219,19 @@ def facts(
     ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False, quote: QuoteFlag = False
 ) -> None:
     """The ten FOP Facts, numbered, with their markers."""
-    _emit(ctx, json_, markdown, "facts", _knowledge(ctx), quote)
+    from fopinfo import query
+
+    chosen = _format(ctx, json_, markdown)
+    _show(chosen, query.facts(_knowledge(ctx), quote))
 
 
 @app.command()
 def topics(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False) -> None:
     """Every topic: sections (with aliases) and subjects."""
-    _emit(ctx, json_, markdown, "topics", _knowledge(ctx))
+    from fopinfo.answers import TopicList
+
+    chosen = _format(ctx, json_, markdown)
+    _show(chosen, TopicList(_knowledge(ctx)))
 
 
 @app.command()
@@ -232,12 +248,8 @@ def topic(
     """One section in full, or every statement on one subject."""
     from fopinfo import query
 
-    k = _knowledge(ctx)
-    found = query.resolve_topic(k, name)
-    if isinstance(found, Section):
-        _emit(ctx, json_, markdown, "section", k, found, quote)
-    else:
-        _emit(ctx, json_, markdown, "subject", k, found, query.about_subject(k, found), quote)
+    chosen = _format(ctx, json_, markdown)
+    _show(chosen, query.topic(_knowledge(ctx), name, quote))
 
 
 @app.command()
@@ -254,9 +266,8 @@ def cite(
     """Source N and every statement that cites it."""
     from fopinfo import query
 
-    k = _knowledge(ctx)
-    source = query.parse_source_number(k, number)
-    _emit(ctx, json_, markdown, "cite", k, source, query.citing(k, source.number), quote)
+    chosen = _format(ctx, json_, markdown)
+    _show(chosen, query.cite(_knowledge(ctx), number, quote))
 
 
 @app.command()
@@ -264,15 +275,15 @@ def sources(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag 
     """Every source number and how many statements cite it."""
     from fopinfo import query
 
-    k = _knowledge(ctx)
-    _emit(ctx, json_, markdown, "sources", k, query.cite_counts(k))
+    chosen = _format(ctx, json_, markdown)
+    _show(chosen, query.sources(_knowledge(ctx)))
 
 
 @app.command()
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find (case-insensitive).")],
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Most results to show; 0 for all.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Most results to show; 0 for all.")] = 20,
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
     quote: QuoteFlag = False,
@@ -280,8 +291,13 @@ def search(
     """Search statements, fact headlines and the glossary."""
     from fopinfo import query
 
-    k = _knowledge(ctx)
-    _emit(ctx, json_, markdown, "search", k, query.search(k, text, limit), quote)
+    chosen = _format(ctx, json_, markdown)
+    found = query.search(_knowledge(ctx), text, limit, quote)
+    if not found.total and chosen != "json":
+        raise NothingFound(f"nothing matches '{found.query}'")
+    _show(chosen, found)  # JSON shows an empty result too, then exits 1 like the text
+    if not found.total:
+        raise typer.Exit(NothingFound.exit_code)
 
 
 @app.command()
@@ -295,9 +311,8 @@ def define(
     """A glossary entry, defined only with what the source says."""
     from fopinfo import query
 
-    k = _knowledge(ctx)
-    found = query.resolve_term(k, term)
-    _emit(ctx, json_, markdown, "define", k, found, query.term_usages(k, found), quote)
+    chosen = _format(ctx, json_, markdown)
+    _show(chosen, query.define(_knowledge(ctx), term, quote))
 
 
 @app.command()
@@ -321,19 +336,9 @@ def handout(
     """The whole reference as one printable document, on stdout (Markdown, or --html)."""
     from fopinfo import query
 
-    as_json = _format(ctx, json_) == "json"
-    if as_json and html:
-        raise UsageProblem("choose one of --json and --html")
-    k = _knowledge(ctx)
-    chosen = query.resolve_topics(k, topic_names) if topic_names else None
-    if as_json:
-        from fopinfo import jsonview
-
-        return jsonview.dump(jsonview.handout(k, chosen))
-    from fopinfo import markdown
-
-    document = markdown.handout(k, chosen)
-    sys.stdout.write(markdown.to_html(document, markdown.HANDOUT_TITLE) if html else document)
+    chosen = _format(ctx, json_, _options(ctx).markdown, html)
+    # A handout is Markdown unless another format is asked for.
+    _show("markdown" if chosen == "text" else chosen, query.handout(_knowledge(ctx), topic_names))
 
 
 @app.command()
@@ -354,19 +359,11 @@ def check(
     json_: JsonFlag = False,
 ) -> None:
     """Validate a knowledge file and summarise what it holds."""
-    from fopinfo import checking, loading
+    from fopinfo import checking
 
-    result = checking.check(path or _options(ctx).data or loading.bundled_path(), source)
-    if _format(ctx, json_) == "markdown":
-        raise UsageProblem("check has no Markdown view; use --json, or neither")
-    if _format(ctx, json_) == "json":
-        from fopinfo import jsonview
-
-        jsonview.dump(jsonview.check(result))
-    else:
-        from fopinfo import render
-
-        render.check(result)
+    chosen = _format(ctx, json_)
+    result = checking.check(checking.target(path, _options(ctx).data), source)
+    _show(chosen, result)
     failure = result.failure()
     if failure:
         raise BadKnowledgeFile(failure)

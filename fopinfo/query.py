@@ -1,14 +1,31 @@
-"""Pure questions asked of a Knowledge model: no printing, no I/O."""
+"""Pure questions asked of a Knowledge model, each answered once as a typed answer.
 
-import re
+No printing, no I/O. Names resolve here, and completion offers the same names.
+"""
+
 from collections import Counter
-from collections.abc import Iterator
-from typing import NamedTuple, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
-from fopinfo.errors import NothingFound, UsageProblem
+from fopinfo.answers import (
+    Cited,
+    Definition,
+    FactList,
+    Found,
+    Handout,
+    Hit,
+    SectionPage,
+    SourceList,
+    SubjectPage,
+    Topic,
+)
+from fopinfo.errors import UsageProblem
 from fopinfo.model import Knowledge, Section, Source, Statement, Subject, Term, name_key
 
 T = TypeVar("T")
+
+
+# ---------------------------------------------------------------- names
 
 
 def _resolve(name: str, names: dict[str, T], what: str, listing: list[str]) -> T:
@@ -39,53 +56,50 @@ def _resolve(name: str, names: dict[str, T], what: str, listing: list[str]) -> T
     raise UsageProblem(f"no {what} named '{name}'", (*hints, f"{what}s: {', '.join(listing)}"))
 
 
-def topic_names(k: Knowledge) -> dict[str, Section | Subject]:
-    """Every name a topic answers to (casefolded): section ids, titles, aliases, subjects."""
-    names: dict[str, Section | Subject] = {}
+def topic_spellings(k: Knowledge) -> Iterator[tuple[str, Section | Subject]]:
+    """Every name a topic answers to, as written: section ids, titles, aliases, subject ids."""
     for section in k.sections:
         for name in (section.id, section.title, *section.aliases):
-            names.setdefault(name_key(name), section)
+            yield name, section
     for subject in k.subjects:
-        names.setdefault(name_key(subject.id), subject)
+        yield subject.id, subject
+
+
+def term_spellings(k: Knowledge) -> Iterator[tuple[str, Term]]:
+    for term in k.glossary:
+        for name in (term.id, term.term, *term.aliases):
+            yield name, term
+
+
+def _by_key(spellings: Iterable[tuple[str, T]]) -> dict[str, T]:
+    names: dict[str, T] = {}
+    for name, owner in spellings:
+        names.setdefault(name_key(name), owner)
     return names
+
+
+def completions(spellings: Iterable[tuple[str, object]], incomplete: str) -> list[str]:
+    """The names, as written, that start with what was typed (compared as names resolve)."""
+    key = name_key(incomplete)
+    seen: set[str] = set()
+    out = []
+    for name, _ in spellings:
+        if name_key(name).startswith(key) and name not in seen:
+            seen.add(name)
+            out.append(name)
+    return out
 
 
 def resolve_topic(k: Knowledge, name: str) -> Section | Subject:
     listing = [s.id for s in k.sections] + [s.id for s in k.subjects]
-    return _resolve(name, topic_names(k), "topic", listing)
-
-
-def resolve_topics(k: Knowledge, names: list[str]) -> list[Section | Subject]:
-    """Several topics, in the order given, each once (`--topic causes --topic cause`)."""
-    chosen: list[Section | Subject] = []
-    for name in names:
-        topic = resolve_topic(k, name)
-        if not any(topic is seen for seen in chosen):
-            chosen.append(topic)
-    return chosen
-
-
-def statements_of(k: Knowledge, topic: Section | Subject) -> list[Statement]:
-    return list(topic.all_statements()) if isinstance(topic, Section) else about_subject(k, topic)
-
-
-def term_names(k: Knowledge) -> dict[str, Term]:
-    names: dict[str, Term] = {}
-    for term in k.glossary:
-        for name in (term.id, term.term, *term.aliases):
-            names.setdefault(name_key(name), term)
-    return names
+    return _resolve(name, _by_key(topic_spellings(k)), "topic", listing)
 
 
 def resolve_term(k: Knowledge, name: str) -> Term:
-    return _resolve(name, term_names(k), "term", [t.term for t in k.glossary])
+    return _resolve(name, _by_key(term_spellings(k)), "term", [t.term for t in k.glossary])
 
 
-def about_subject(k: Knowledge, subject: Subject) -> list[Statement]:
-    return [s for s in k.statements() if subject.id in s.subjects]
-
-
-def parse_source_number(k: Knowledge, raw: str) -> Source:
+def resolve_source(k: Knowledge, raw: str) -> Source:
     valid = f"this knowledge file numbers its sources {k.source_range()}"
     text = raw.strip()
     if not (text.isascii() and text.isdigit()):
@@ -99,39 +113,74 @@ def parse_source_number(k: Knowledge, raw: str) -> Source:
     raise UsageProblem(f"there is no source {number}; {valid}")
 
 
-def citing(k: Knowledge, number: int) -> list[Statement]:
-    return [s for s in k.statements() if number in s.cites]
+# ---------------------------------------------------------------- answers
 
 
-def cite_counts(k: Knowledge) -> Counter[int]:
+def facts(k: Knowledge, quotes: bool = False) -> FactList:
+    return FactList(k, tuple(k.facts()), quotes)
+
+
+def topic(k: Knowledge, name: str, quotes: bool = False) -> Topic:
+    return _topic(k, resolve_topic(k, name), quotes)
+
+
+def _topic(k: Knowledge, found: Section | Subject, quotes: bool) -> Topic:
+    if isinstance(found, Section):
+        return SectionPage(k, found, quotes)
+    return SubjectPage(k, found, tuple(s for s in k.statements() if found.id in s.subjects), quotes)
+
+
+def cite(k: Knowledge, number: str, quotes: bool = False) -> Cited:
+    source = resolve_source(k, number)
+    return Cited(k, source, tuple(s for s in k.statements() if source.number in s.cites), quotes)
+
+
+def _count_cites(statements: Iterable[Statement]) -> dict[int, int]:
     counts: Counter[int] = Counter()
-    for statement in k.statements():
+    for statement in statements:
         counts.update(statement.cites)
-    return counts
+    return dict(counts)
 
 
-def term_usages(k: Knowledge, term: Term) -> list[Statement]:
-    """Statements whose text uses the term or one of its aliases (whole words)."""
-    words = sorted((term.term, *term.aliases), key=len, reverse=True)
-    # Not \b: a term may begin or end with punctuation ("ALK2/ACVR1", "flare-up").
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
-    return [s for s in k.statements() if pattern.search(s.text)]
+def sources(k: Knowledge) -> SourceList:
+    return SourceList(k, _count_cites(k.statements()))
 
 
-class Hit(NamedTuple):
-    kind: str  # "statement" | "headline" | "term"
-    text: str
-    section_id: str | None
-    fact_id: str | None
-    item_id: str
-    cites: tuple[int, ...]
-    statement: Statement | None = None
+def define(k: Knowledge, name: str, quotes: bool = False) -> Definition:
+    term = resolve_term(k, name)
+    return Definition(k, term, tuple(term_usages(k, [term])[term.id]), quotes)
 
 
-class SearchResult(NamedTuple):
-    query: str
-    hits: list[Hit]
-    total: int
+def _tokens(text: str) -> list[str]:
+    import re
+
+    return [t.casefold() for t in re.findall(r"\w+|[^\w\s]", text)]
+
+
+def term_usages(k: Knowledge, terms: list[Term]) -> dict[str, list[Statement]]:
+    """For each term, the statements whose words use it or an alias (whole words).
+
+    One pass over the statements whatever the number of terms: each name is a run of
+    tokens looked up in a table, so a word or punctuation ("ALK2/ACVR1", "flare-up")
+    is matched whole, never inside a longer word.
+    """
+    table: dict[tuple[str, ...], list[str]] = {}
+    for term in terms:
+        for name in (term.term, *term.aliases):
+            owners = table.setdefault(tuple(_tokens(name)), [])
+            if term.id not in owners:
+                owners.append(term.id)
+    longest = max((len(name) for name in table), default=0)
+    found: dict[str, list[Statement]] = {t.id: [] for t in terms}
+    for statement in k.statements():
+        tokens = _tokens(statement.text)
+        used: set[str] = set()
+        for i in range(len(tokens)):
+            for n in range(1, min(longest, len(tokens) - i) + 1):
+                used.update(table.get(tuple(tokens[i : i + n]), ()))
+        for term_id in used:
+            found[term_id].append(statement)
+    return found
 
 
 def _searchable(k: Knowledge) -> Iterator[Hit]:
@@ -148,13 +197,14 @@ def _searchable(k: Knowledge) -> Iterator[Hit]:
         )
 
 
-def search(k: Knowledge, query: str, limit: int = 20) -> SearchResult:
-    """Case-insensitive substring search over statements, fact headlines and the glossary."""
+def search(k: Knowledge, query: str, limit: int = 20, quotes: bool = False) -> Found:
+    """Case-insensitive substring search over statements, fact headlines and the glossary.
+
+    Nothing found is an answer too (total 0): the CLI decides how to report it.
+    """
     needle = query.strip().casefold()
     if not needle:
         raise UsageProblem("the search query is empty")
-    if limit < 0:
-        raise UsageProblem(f"--limit must be 0 (all) or more, not {limit}")
     hits: list[Hit] = []
     total = 0
     for hit in _searchable(k):
@@ -162,6 +212,26 @@ def search(k: Knowledge, query: str, limit: int = 20) -> SearchResult:
             total += 1
             if not limit or total <= limit:
                 hits.append(hit)
-    if not total:
-        raise NothingFound(f"nothing matches '{query.strip()}'")
-    return SearchResult(query.strip(), hits, total)
+    return Found(k, query.strip(), tuple(hits), total, quotes)
+
+
+def handout(k: Knowledge, names: list[str] | None = None) -> Handout:
+    """The whole reference, or the named topics in the order given, each once."""
+    if names:
+        chosen: list[Section | Subject] = []
+        for name in names:
+            found = resolve_topic(k, name)
+            if not any(found is seen for seen in chosen):
+                chosen.append(found)
+        topics = tuple(_topic(k, t, False) for t in chosen)
+        held = {s.id: s for s in _held(topics)}  # a statement in two chosen topics counts once
+        return Handout(k, topics, (), _count_cites(held.values()), True)
+    topics = tuple(SectionPage(k, s, False) for s in k.sections)
+    usages = term_usages(k, list(k.glossary))
+    glossary = tuple(Definition(k, t, tuple(usages[t.id]), False) for t in k.glossary)
+    return Handout(k, topics, glossary, _count_cites(k.statements()), False)
+
+
+def _held(topics: Iterable[Topic]) -> Iterator[Statement]:
+    for t in topics:
+        yield from t.section.all_statements() if isinstance(t, SectionPage) else t.statements

@@ -42,7 +42,7 @@ def inline_types(markdown: str) -> set[str]:
 def shown(statement: dict[str, Any]) -> str:
     cites = statement["cites"]
     text: str = statement["text"]
-    return text + (" [" + ", ".join(map(str, cites)) + "]" if cites else " (uncited)")
+    return text + (" [" + ",".join(map(str, cites)) + "]" if cites else " (uncited)")
 
 
 def statements_in(doc: Any) -> list[dict[str, Any]]:
@@ -123,7 +123,7 @@ def test_markdown_path_does_not_import_rich() -> None:
         check=True,
     )
     modules = [line.split("|")[-1].strip() for line in result.stderr.splitlines()]
-    assert "fopinfo.markdown" in modules
+    assert "fopinfo.views.markdown" in modules
     assert not [m for m in modules if m.split(".")[0] in ("rich", "markdown_it")]
 
 
@@ -136,7 +136,7 @@ def test_handout_holds_every_statement_marker_origin_and_disclaimer(run: Run) ->
     assert result.exit_code == 0
     text = plain_text(result.stdout)
     for statement in k.statements():
-        cites = " [" + ", ".join(map(str, statement.cites)) + "]" if statement.cites else " (uncited)"
+        cites = " [" + ",".join(map(str, statement.cites)) + "]" if statement.cites else " (uncited)"
         assert statement.text + cites in text, statement.id
     for fact in k.facts():
         assert f"{fact.number}. {fact.headline}" in text

@@ -1,4 +1,4 @@
-"""Text views with Rich.
+"""Text views with Rich: ``show(answer)`` prints any answer for a terminal.
 
 Everything from a knowledge file is data: it goes into ``Text`` objects (never parsed
 as markup) after control characters are removed, so a file cannot style the output
@@ -9,29 +9,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
-from fopinfo.model import Fact, Knowledge, Section, Source, Statement, Subject, Term
-from fopinfo.wording import (
+from fopinfo.answers import (
+    Answer,
+    Cited,
+    Definition,
+    FactList,
+    Found,
+    Handout,
+    Overview,
+    SectionPage,
+    SourceList,
+    SubjectPage,
+    TopicList,
+    assert_never,
+)
+from fopinfo.checking import CheckResult
+from fopinfo.model import Fact, Knowledge, Statement
+from fopinfo.views.wording import (
+    MORE_NOT_SHOWN,
     NONE_REPRODUCED,
     NOT_REPRODUCED,
     OWN_TITLE,
+    SOURCE_NOT_REPRODUCED,
     SUBJECT_NOTE,
     UNEXPLAINED,
     clean,
     count,
     disclaimer_line,
     links_line,
+    marker_label,
     origin_line,
     where,
 )
-
-if TYPE_CHECKING:
-    from fopinfo.checking import CheckResult
-    from fopinfo.query import SearchResult
 
 
 class _Console(Console):
@@ -53,10 +66,8 @@ def console() -> Console:
 
 
 def markers(cites: Iterable[int]) -> Text:
-    numbers = list(cites)
-    if not numbers:
-        return Text("(uncited)", style="dim")
-    return Text("[" + ",".join(map(str, numbers)) + "]", style="cyan")
+    label = marker_label(cites)
+    return Text(label, style="cyan" if label.startswith("[") else "dim")
 
 
 def _line(text: str, cites: Iterable[int], style: str = "") -> Text:
@@ -125,18 +136,48 @@ def _fact(c: Console, f: Fact, quotes: bool) -> None:
     _statements(c, f.statements, 1, quotes)
 
 
-def facts(k: Knowledge, quotes: bool = False) -> None:
+def show(answer: Answer) -> None:
+    """Print any answer for a terminal."""
     c = console()
-    facts = list(k.facts())
-    _heading(c, f"FOP Facts ({len(facts)})")
-    for f in facts:
+    match answer:
+        case Overview():
+            _overview(c, answer)
+        case FactList():
+            _facts(c, answer)
+        case TopicList():
+            _topic_table(c, answer.k)
+        case SectionPage():
+            _section(c, answer)
+        case SubjectPage():
+            _subject(c, answer)
+        case Cited():
+            _cite(c, answer)
+        case SourceList():
+            _sources(c, answer)
+        case Found():
+            _search(c, answer)
+        case Definition():
+            _define(c, answer)
+        case Handout():
+            _handout(c, answer)
+        case CheckResult():
+            _check(c, answer)
+            return
+        case _:
+            assert_never(answer)
+    if not isinstance(answer, TopicList):
+        footer(c, answer.k)
+
+
+def _facts(c: Console, a: FactList) -> None:
+    _heading(c, f"FOP Facts ({len(a.facts)})")
+    for f in a.facts:
         c.print()
-        _fact(c, f, quotes)
-    footer(c, k)
+        _fact(c, f, a.quotes)
 
 
-def section(k: Knowledge, s: Section, quotes: bool = False) -> None:
-    c = console()
+def _section(c: Console, a: SectionPage) -> None:
+    s, quotes = a.section, a.quotes
     _heading(c, s.title, "" if s.quote else OWN_TITLE)
     if s.statements:
         c.print()
@@ -144,28 +185,16 @@ def section(k: Knowledge, s: Section, quotes: bool = False) -> None:
     for f in s.facts:
         c.print()
         _fact(c, f, quotes)
-    links = links_line(k, s.id)
+    links = links_line(a.k, s.id)
     if links:
         c.print()
         c.print(Text(links, style="dim"))
-    footer(c, k)
 
 
-def subject(k: Knowledge, s: Subject, statements: list[Statement], quotes: bool = False) -> None:
-    c = console()
-    _heading(
-        c,
-        f"{s.title} ({count(len(statements), 'statement')})",
-        SUBJECT_NOTE,
-    )
+def _subject(c: Console, a: SubjectPage) -> None:
+    _heading(c, f"{a.subject.title} ({count(len(a.statements), 'statement')})", SUBJECT_NOTE)
     c.print()
-    _located(c, k, statements, quotes)
-    footer(c, k)
-
-
-def topics(k: Knowledge) -> None:
-    c = console()
-    _topic_table(c, k)
+    _located(c, a.k, a.statements, a.quotes)
 
 
 def _topic_table(c: Console, k: Knowledge) -> None:
@@ -182,76 +211,84 @@ def _topic_table(c: Console, k: Knowledge) -> None:
         c.print(Text(f"  {clean(subject.id):<{width}}  ", style="bold").append(clean(subject.title), style=""))
 
 
-def cite(k: Knowledge, source: Source, statements: list[Statement], quotes: bool = False) -> None:
-    c = console()
+def _cite(c: Console, a: Cited) -> None:
+    source = a.source
     _heading(c, f"Source {source.number}")
     _indent(c, Text(clean(source.text)) if source.text else Text(NOT_REPRODUCED, style="italic"))
     c.print()
-    _heading(c, f"Cited by {count(len(statements), 'statement')}")
-    _located(c, k, statements, quotes)
-    footer(c, k)
+    _heading(c, f"Cited by {count(len(a.statements), 'statement')}")
+    _located(c, a.k, a.statements, a.quotes)
 
 
-def sources(k: Knowledge, counts: dict[int, int]) -> None:
-    c = console()
+def _sources(c: Console, a: SourceList) -> None:
+    k = a.k
     _heading(c, f"Sources ({len(k.sources)})")
     for s in k.sources:
-        n = counts.get(s.number, 0)
+        n = a.cited_by.get(s.number, 0)
         line = Text(f"  [{s.number:>2}]  cited by {n:>2} statement{'s' if n != 1 else ' '}  ")
-        line.append(clean(s.text) if s.text else "not reproduced in the copy", style="" if s.text else "dim")
+        line.append(clean(s.text) if s.text else SOURCE_NOT_REPRODUCED, style="" if s.text else "dim")
         c.print(line)
     if any(s.text is None for s in k.sources):
         c.print()
         c.print(Text(NONE_REPRODUCED, style="dim"))
-    footer(c, k)
 
 
-def search(k: Knowledge, result: SearchResult, quotes: bool = False) -> None:
-    c = console()
-    pattern = re.compile(re.escape(result.query), re.IGNORECASE)
-    _heading(c, f"{count(result.total, 'match', 'matches')} for “{clean(result.query)}”")
-    for hit in result.hits:
+def _search(c: Console, a: Found) -> None:
+    k = a.k
+    pattern = re.compile(re.escape(a.query), re.IGNORECASE)
+    _heading(c, f"{count(a.total, 'match', 'matches')} for “{clean(a.query)}”")
+    for hit in a.hits:
         c.print()
         line = Text(clean(hit.text), style="bold" if hit.kind == "headline" else "")
         line.highlight_regex(pattern, style="bold yellow")
         if hit.kind != "headline":
             line.append(" ").append_text(markers(hit.cites))
         _indent(c, line)
-        if quotes and hit.statement is not None:
+        if a.quotes and hit.statement is not None:
             _indent(c, _quoted(hit.statement.quote, hit.cites), 2)
         if hit.statement is not None:
             _indent(c, _where(k, hit.statement), 2)
         else:
-            where = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
-            _indent(c, Text(f"— {clean(where)} ({clean(hit.item_id)})", style="dim"), 2)
-    hidden = result.total - len(result.hits)
-    if hidden:
+            place = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
+            _indent(c, Text(f"— {clean(place)} ({clean(hit.item_id)})", style="dim"), 2)
+    if a.hidden:
         c.print()
-        c.print(Text(f"{hidden} more not shown; use --limit 0 to see all.", style="dim"))
-    footer(c, k)
+        c.print(Text(MORE_NOT_SHOWN.format(hidden=a.hidden), style="dim"))
 
 
-def define(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False) -> None:
-    c = console()
+def _define(c: Console, a: Definition) -> None:
+    t = a.term
     title = Text(clean(t.term), style="bold")
     if t.aliases:
         title.append(f"  (also: {', '.join(map(clean, t.aliases))})", style="dim")
     c.print(title)
     if t.definition:
         _indent(c, _line(t.definition, t.cites))
-        if quotes:
+        if a.quotes:
             _indent(c, _quoted(t.quote, t.cites), 2)
     else:
         _indent(c, Text(UNEXPLAINED, style="italic"))
-        if used_in:
+        if a.used_in:
             c.print()
-            _heading(c, f"Where the source uses it ({len(used_in)})")
-            _located(c, k, used_in, quotes)
-    footer(c, k)
+            _heading(c, f"Where the source uses it ({len(a.used_in)})")
+            _located(c, a.k, a.used_in, a.quotes)
 
 
-def check(result: CheckResult) -> None:
-    c = console()
+def _handout(c: Console, a: Handout) -> None:
+    """In a terminal the handout is its parts, one after another."""
+    for i, topic in enumerate(a.topics):
+        if i:
+            c.print()
+        if isinstance(topic, SectionPage):
+            _section(c, topic)
+        else:
+            _subject(c, topic)
+    for d in a.glossary:
+        c.print()
+        _define(c, d)
+
+
+def _check(c: Console, result: CheckResult) -> None:
     if result.unreadable:
         return  # a file that could not be read: the one-line error on stderr says it all
     for problem in result.problems:
@@ -270,22 +307,20 @@ def check(result: CheckResult) -> None:
     c.print(Text(f"coverage: {report.covered}/{report.sentences} source sentences"))
 
 
-def overview(k: Knowledge, version: str, commands: list[tuple[str, str]]) -> None:
-    c = console()
+def _overview(c: Console, a: Overview) -> None:
     c.print(
-        Text(f"fopinfo {version}", style="bold").append(
+        Text(f"fopinfo {a.version}", style="bold").append(
             " — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)", style=""
         )
     )
     c.print(Text("Every statement carries its source's citation markers. Not medical advice.", style="dim"))
     c.print()
-    _topic_table(c, k)
+    _topic_table(c, a.k)
     c.print()
     _heading(c, "Commands")
-    width = max(len(name) for name, _ in commands)
-    for name, help_text in commands:
+    width = max(len(name) for name, _ in a.commands)
+    for name, help_text in a.commands:
         c.print(Text(f"  {name:<{width}}  ", style="bold").append(help_text, style=""))
     c.print()
     c.print(Text("Examples: fopinfo facts · fopinfo topic causes · fopinfo cite 7 · fopinfo search bone"))
     c.print(Text("Run 'fopinfo COMMAND --help' for a command's options.", style="dim"))
-    footer(c, k)

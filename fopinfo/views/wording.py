@@ -1,8 +1,9 @@
-"""Wording shared by every output format (text, Markdown, HTML): no Rich, no I/O."""
+"""Wording shared by every output format (text, Markdown, HTML, JSON): no Rich, no I/O."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from fopinfo.model import Knowledge, Statement
 
@@ -11,6 +12,9 @@ NOT_REPRODUCED = "Numbered by the source; the copy fopinfo uses does not reprodu
 NONE_REPRODUCED = "Numbered by the source; the copy fopinfo uses does not reproduce them."
 UNEXPLAINED = "The source uses this term but does not explain it."
 OWN_TITLE = "This title is fopinfo's own: the source gives this part no heading."
+UNCITED = "(uncited)"
+MORE_NOT_SHOWN = "{hidden} more not shown; use --limit 0 to see all."
+SOURCE_NOT_REPRODUCED = "not reproduced in the copy"
 SUBJECT_NOTE = "Gathered from every section by fopinfo's subject tags (an editorial aid, not the source's)."
 
 # C0 and C1 control characters (ESC among them) except tab and newline, and the bidi
@@ -18,6 +22,12 @@ SUBJECT_NOTE = "Gathered from every section by fopinfo's subject tags (an editor
 _CONTROLS = dict.fromkeys(
     [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 )
+
+
+def marker_label(cites: Iterable[int]) -> str:
+    """The one way a statement's markers are written, in every format: "[1,4]" or "(uncited)"."""
+    numbers = list(cites)
+    return "[" + ",".join(map(str, numbers)) + "]" if numbers else UNCITED
 
 
 def count(n: int, noun: str, plural: str = "") -> str:

@@ -1,4 +1,4 @@
-"""CommonMark views of every content command, and the printable handout (Markdown or HTML).
+"""CommonMark views: ``show(answer)`` writes any answer as Markdown (the HTML view renders it).
 
 Text from a knowledge file is data: it is cleaned of control characters and every
 character Markdown could read as syntax is backslash-escaped, so a file cannot inject
@@ -9,16 +9,31 @@ depends on) is imported only to render the HTML handout.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from fopinfo import __version__
-from fopinfo.model import Fact, Knowledge, Section, Source, Statement, Subject, Term
-from fopinfo.wording import (
+from fopinfo.answers import (
+    Answer,
+    Cited,
+    Definition,
+    FactList,
+    Found,
+    Handout,
+    Overview,
+    SectionPage,
+    SourceList,
+    SubjectPage,
+    TopicList,
+    assert_never,
+)
+from fopinfo.checking import CheckResult
+from fopinfo.model import Fact, Knowledge, Section, Statement, Term
+from fopinfo.views.wording import (
+    MORE_NOT_SHOWN,
     NONE_REPRODUCED,
     NOT_REPRODUCED,
     OWN_TITLE,
+    SOURCE_NOT_REPRODUCED,
     SUBJECT_NOTE,
     UNEXPLAINED,
     clean,
@@ -26,12 +41,10 @@ from fopinfo.wording import (
     disclaimer_line,
     human_date,
     links_line,
+    marker_label,
     origin_line,
     where,
 )
-
-if TYPE_CHECKING:  # query is imported where it is used, not by every Markdown view
-    from fopinfo.query import SearchResult
 
 # Every ASCII character that can start or end Markdown syntax; a backslash makes it literal.
 _SYNTAX = re.compile(r"([\\`*_\[\]<>&!#|~])")
@@ -47,8 +60,8 @@ def esc(text: str) -> str:
 
 
 def markers(cites: Iterable[int]) -> str:
-    numbers = list(cites)
-    return "\\[" + ", ".join(map(str, numbers)) + "\\]" if numbers else "*(uncited)*"
+    label = marker_label(cites)
+    return esc(label) if label.startswith("[") else f"*{esc(label)}*"
 
 
 def _statement(s: Statement, quotes: bool, label: str = "") -> str:
@@ -105,11 +118,42 @@ def _section_body(s: Section, quotes: bool, level: str = "##") -> list[str]:
     return blocks
 
 
-def facts(k: Knowledge, quotes: bool = False) -> str:
-    blocks = ["# FOP Facts"]
-    for f in k.facts():
-        blocks += _fact(f, quotes, "##")
-    return _page(k, blocks)
+def show(answer: Answer) -> None:
+    """Write any answer as one CommonMark document."""
+    import sys
+
+    sys.stdout.write(render(answer))
+
+
+def render(answer: Answer) -> str:
+    match answer:
+        case Overview():
+            return _page(answer.k, _overview(answer))
+        case FactList():
+            blocks = ["# FOP Facts"]
+            for f in answer.facts:
+                blocks += _fact(f, answer.quotes, "##")
+            return _page(answer.k, blocks)
+        case TopicList():
+            return _page(answer.k, ["# Topics", *_topic_lists(answer.k)])
+        case SectionPage():
+            return _page(answer.k, _section(answer, "#"))
+        case SubjectPage():
+            return _page(answer.k, _subject(answer, "#"))
+        case Cited():
+            return _page(answer.k, _cite(answer))
+        case SourceList():
+            return _page(answer.k, _sources(answer))
+        case Found():
+            return _page(answer.k, _search(answer))
+        case Definition():
+            return _page(answer.k, _define(answer, "#"))
+        case Handout():
+            return _page(answer.k, _handout(answer))
+        case CheckResult():
+            return _check(answer)
+        case _:
+            assert_never(answer)
 
 
 def _topic_lists(k: Knowledge) -> list[str]:
@@ -121,57 +165,54 @@ def _topic_lists(k: Knowledge) -> list[str]:
     return ["## Sections", *sections, "## Subjects", esc(SUBJECT_NOTE), *subjects]
 
 
-def topics(k: Knowledge) -> str:
-    return _page(k, ["# Topics", *_topic_lists(k)])
-
-
-def section(k: Knowledge, s: Section, quotes: bool = False) -> str:
-    blocks = [f"# {esc(s.title)}", *_own_title(s), *_section_body(s, quotes)]
-    links = links_line(k, s.id)
+def _section(a: SectionPage, level: str) -> list[str]:
+    s = a.section
+    blocks = [f"{level} {esc(s.title)}", *_own_title(s), *_section_body(s, a.quotes, level + "#")]
+    links = links_line(a.k, s.id)
     if links:
         blocks.append(f"*{esc(links)}*")
-    return _page(k, blocks)
+    return blocks
 
 
-def subject(k: Knowledge, s: Subject, statements: list[Statement], quotes: bool = False) -> str:
-    return _page(k, [f"# {esc(s.title)}", f"*{esc(SUBJECT_NOTE)}*", *_located(k, statements, quotes)])
+def _subject(a: SubjectPage, level: str) -> list[str]:
+    return [f"{level} {esc(a.subject.title)}", f"*{esc(SUBJECT_NOTE)}*", *_located(a.k, a.statements, a.quotes)]
 
 
-def cite(k: Knowledge, source: Source, statements: list[Statement], quotes: bool = False) -> str:
+def _cite(a: Cited) -> list[str]:
+    source = a.source
     reference = esc(source.text) if source.text else f"*{NOT_REPRODUCED}*"
-    blocks = [f"# Source {source.number}", reference, f"## Cited by {count(len(statements), 'statement')}"]
-    return _page(k, [*blocks, *_located(k, statements, quotes)])
+    blocks = [f"# Source {source.number}", reference, f"## Cited by {count(len(a.statements), 'statement')}"]
+    return [*blocks, *_located(a.k, a.statements, a.quotes)]
 
 
-def sources(k: Knowledge, counts: dict[int, int]) -> str:
+def _sources(a: SourceList) -> list[str]:
     lines = []
-    for s in k.sources:
-        n = counts.get(s.number, 0)
-        reference = esc(s.text) if s.text else "not reproduced in the copy"
-        lines.append(f"- **\\[{s.number}\\]** cited by {count(n, 'statement')}: {reference}")
+    for s in a.k.sources:
+        n = a.cited_by.get(s.number, 0)
+        reference = esc(s.text) if s.text else SOURCE_NOT_REPRODUCED
+        lines.append(f"- **{markers([s.number])}** cited by {count(n, 'statement')}: {reference}")
     blocks = ["# Sources", "\n".join(lines)]
-    if any(s.text is None for s in k.sources):
+    if any(s.text is None for s in a.k.sources):
         blocks.append(f"*{NONE_REPRODUCED}*")
-    return _page(k, blocks)
+    return blocks
 
 
-def search(k: Knowledge, result: SearchResult, quotes: bool = False) -> str:
-    total = result.total
-    blocks = [f"# {count(total, 'match', 'matches')} for “{esc(result.query)}”"]
+def _search(a: Found) -> list[str]:
+    k = a.k
+    blocks = [f"# {count(a.total, 'match', 'matches')} for “{esc(a.query)}”"]
     items = []
-    for hit in result.hits:
+    for hit in a.hits:
         if hit.statement is not None:
-            item = _statement(hit.statement, quotes, _label(k, hit.statement))
+            item = _statement(hit.statement, a.quotes, _label(k, hit.statement))
         elif hit.kind == "headline":
             item = f"**{esc(hit.text)}** — *{esc(k.section(hit.section_id or '').title)} ({esc(hit.item_id)})*"
         else:
             item = f"{esc(hit.text)} {markers(hit.cites)} — *glossary ({esc(hit.item_id)})*"
         items.append(item)
     blocks += _list(items)
-    hidden = total - len(result.hits)
-    if hidden:
-        blocks.append(f"*{hidden} more not shown; use --limit 0 to see all.*")
-    return _page(k, blocks)
+    if a.hidden:
+        blocks.append(f"*{esc(MORE_NOT_SHOWN.format(hidden=a.hidden))}*")
+    return blocks
 
 
 def _term(t: Term, quotes: bool) -> list[str]:
@@ -187,22 +228,39 @@ def _term(t: Term, quotes: bool) -> list[str]:
     return blocks
 
 
-def define(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False) -> str:
-    blocks = [f"# {esc(t.term)}", *_term(t, quotes)]
-    if t.definition is None and used_in:
-        blocks += [f"## Where the source uses it ({len(used_in)})", *_located(k, used_in, quotes)]
-    return _page(k, blocks)
+def _define(a: Definition, level: str) -> list[str]:
+    t = a.term
+    blocks = [f"{level} {esc(t.term)}", *_term(t, a.quotes)]
+    if t.definition is None and a.used_in:
+        blocks += [f"{level}# Where the source uses it ({len(a.used_in)})", *_located(a.k, a.used_in, a.quotes)]
+    return blocks
 
 
-def overview(k: Knowledge, version: str, commands: list[tuple[str, str]]) -> str:
+def _overview(a: Overview) -> list[str]:
     blocks = [
-        f"# fopinfo {version}",
+        f"# fopinfo {a.version}",
         "A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP). "
         "Every statement carries its source's citation markers. Not medical advice.",
     ]
-    blocks += _topic_lists(k)
-    blocks += ["## Commands", *_list(f"**{esc(name)}**: {esc(text)}" for name, text in commands)]
-    return _page(k, blocks)
+    blocks += _topic_lists(a.k)
+    blocks += ["## Commands", *_list(f"**{esc(name)}**: {esc(text)}" for name, text in a.commands)]
+    return blocks
+
+
+def _check(result: CheckResult) -> str:
+    """The check's findings as a Markdown list, for pasting into a review."""
+    blocks = [f"# Check of {esc(str(result.target))}"]
+    blocks += _list(esc(str(p)) for p in result.problems)
+    if result.knowledge is not None:
+        parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
+        blocks.append(f"OK — {esc(parts)}")
+    report = result.report
+    if report is not None:
+        blocks += _list(esc(str(f)) for f in report.findings)
+        verdict = "faithful to" if report.ok else f"{len(report.findings)} problem(s) against"
+        blocks.append(f"Provenance: {verdict} {esc(str(result.source))}")
+        blocks.append(f"Coverage: {report.covered}/{report.sentences} source sentences")
+    return "\n\n".join(blocks) + "\n"
 
 
 # ---------------------------------------------------------------- the handout
@@ -211,45 +269,31 @@ def overview(k: Knowledge, version: str, commands: list[tuple[str, str]]) -> str
 HANDOUT_TITLE = "Fibrodysplasia Ossificans Progressiva (FOP): a sourced reference"
 
 
-def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> str:
-    """The whole reference (or the chosen topics) as one Markdown document."""
-    from fopinfo.query import statements_of
-
-    o = k.origin
+def _handout(a: Handout) -> list[str]:
+    k, o = a.k, a.k.origin
     blocks = [
         f"# {HANDOUT_TITLE}",
         f"Every statement and definition below is drawn from one source, “{esc(o.title)}” "
         f"({esc(o.publisher)}, reference {esc(o.reference)}, {esc(human_date(o.date))}), and carries "
-        "that source's reference numbers in brackets, such as \\[1, 4\\]. *(uncited)* marks a statement "
+        f"that source's reference numbers in brackets, such as {markers([1, 4])}. *(uncited)* marks a statement "
         "the source prints without one.",
         f"**{esc(disclaimer_line(k))}**",
     ]
-    for topic in chosen if chosen is not None else list(k.sections):
-        if isinstance(topic, Section):
-            blocks += [f"## {esc(topic.title)}", *_own_title(topic), *_section_body(topic, False)]
-            links = links_line(k, topic.id)
-            if links:
-                blocks.append(f"*{esc(links)}*")
-        else:
-            blocks += [f"## {esc(topic.title)}", f"*{esc(SUBJECT_NOTE)}*"]
-            blocks += _located(k, statements_of(k, topic), False)
-    if chosen is None and k.glossary:
+    for topic in a.topics:
+        blocks += _section(topic, "##") if isinstance(topic, SectionPage) else _subject(topic, "##")
+    if a.glossary:
         blocks.append("## Glossary")
-        for t in k.glossary:
-            blocks += [f"### {esc(t.term)}", *_term(t, False)]
-    # Counted over what this handout holds, so a handout of chosen topics adds up.
-    shown = [s for topic in chosen for s in statements_of(k, topic)] if chosen is not None else k.statements()
-    counts = Counter(n for s in shown for n in s.cites)
+        for d in a.glossary:
+            blocks += [f"### {esc(d.term.term)}", *_term(d.term, False)]
     blocks += ["## Sources", f"The source numbers its references {k.source_range()}."]
-    unreproduced = [s for s in k.sources if s.text is None]
-    if unreproduced:
+    if any(s.text is None for s in k.sources):
         blocks.append(f"*{NONE_REPRODUCED}* fopinfo does not guess them.")
-    reproduced = [f"- **\\[{s.number}\\]** {esc(s.text)}" for s in k.sources if s.text]
+    reproduced = [f"- **{markers([s.number])}** {esc(s.text)}" for s in k.sources if s.text]
     if reproduced:
         blocks.append("\n".join(reproduced))
     blocks.append(
         "Statements here citing each: "
-        + ", ".join(f"\\[{s.number}\\] {counts.get(s.number, 0)}" for s in k.sources)
+        + ", ".join(f"{markers([s.number])} {a.cited_by.get(s.number, 0)}" for s in k.sources)
         + "."
     )
     blocks += [
@@ -257,32 +301,4 @@ def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> str:
         f"The source page says it is intended for {esc(o.audience)}. Subject groupings are fopinfo's "
         f"editorial aid, not the source's. Made with fopinfo {__version__}.",
     ]
-    return _page(k, blocks)
-
-
-_CSS = """
-body { font: 11pt/1.45 Georgia, "Times New Roman", serif; max-width: 42em; margin: 2em auto;
-       padding: 0 1em; color: #111; }
-h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 1.6em; } h3 { font-size: 1.05em; }
-h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; break-after: avoid; }
-li, p { break-inside: avoid; }
-blockquote { color: #444; border-left: 3px solid #ccc; margin-left: 0; padding-left: 1em; }
-hr { border: 0; border-top: 1px solid #999; margin-top: 2em; }
-@page { margin: 2cm; }
-@media print { body { margin: 0; max-width: none; } }
-"""
-
-
-def to_html(markdown_text: str, title: str) -> str:
-    """One self-contained, printable page: inline CSS, no scripts, no external assets."""
-    from html import escape
-
-    from markdown_it import MarkdownIt
-
-    # html=False: any HTML that reached the Markdown is shown as text, never passed through.
-    body = MarkdownIt("commonmark", {"html": False}).render(markdown_text)
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(clean(title))}</title>\n<style>{_CSS}</style>\n</head>\n"
-        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
-    )
+    return blocks

@@ -1,0 +1,127 @@
+"""One typed answer per command: computed once by query, shown alike by every view.
+
+Every count a view prints is here, so text, Markdown, JSON and HTML cannot disagree.
+Each view module's ``show`` matches over ``Answer`` and ends in ``assert_never``: mypy
+fails when a format forgets an answer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, Union
+
+from fopinfo.model import Fact, Knowledge, Section, Source, Statement, Subject, Term
+
+if TYPE_CHECKING:
+    from fopinfo.checking import CheckResult
+
+
+class Overview(NamedTuple):
+    """`fopinfo` with no command: what the tool is, the topics, the commands."""
+
+    k: Knowledge
+    version: str
+    commands: tuple[tuple[str, str], ...]  # (name, one-line help)
+
+
+class FactList(NamedTuple):
+    k: Knowledge
+    facts: tuple[Fact, ...]
+    quotes: bool
+
+
+class TopicList(NamedTuple):
+    k: Knowledge
+
+
+class SectionPage(NamedTuple):
+    k: Knowledge
+    section: Section
+    quotes: bool
+
+
+class SubjectPage(NamedTuple):
+    """Every statement tagged with one of fopinfo's subjects, from every section."""
+
+    k: Knowledge
+    subject: Subject
+    statements: tuple[Statement, ...]
+    quotes: bool
+
+
+class Cited(NamedTuple):
+    k: Knowledge
+    source: Source
+    statements: tuple[Statement, ...]
+    quotes: bool
+
+
+class SourceList(NamedTuple):
+    k: Knowledge
+    cited_by: dict[int, int]  # source number -> statements citing it
+
+
+class Hit(NamedTuple):
+    kind: str  # "statement" | "headline" | "term"
+    text: str
+    section_id: str | None
+    fact_id: str | None
+    item_id: str
+    cites: tuple[int, ...]
+    statement: Statement | None = None
+
+
+class Found(NamedTuple):
+    """`fopinfo search`: the hits shown (at most the limit) and how many there were."""
+
+    k: Knowledge
+    query: str
+    hits: tuple[Hit, ...]
+    total: int
+    quotes: bool
+
+    @property
+    def hidden(self) -> int:
+        return self.total - len(self.hits)
+
+
+class Definition(NamedTuple):
+    k: Knowledge
+    term: Term
+    used_in: tuple[Statement, ...]  # statements whose words use the term
+    quotes: bool
+
+
+Topic = SectionPage | SubjectPage
+
+
+class Handout(NamedTuple):
+    """The whole reference, or the chosen topics, as one document."""
+
+    k: Knowledge
+    topics: tuple[Topic, ...]
+    glossary: tuple[Definition, ...]  # empty when topics were chosen
+    cited_by: dict[int, int]  # counted over the statements this handout holds
+    chosen: bool  # True when the reader picked the topics
+
+
+Answer = Union[
+    Overview,
+    FactList,
+    TopicList,
+    SectionPage,
+    SubjectPage,
+    Cited,
+    SourceList,
+    Found,
+    Definition,
+    Handout,
+    "CheckResult",
+]
+
+
+def assert_never(answer: NoReturn) -> NoReturn:
+    """The end of every view's match: mypy reports any answer type that reaches it.
+
+    (typing.assert_never is Python 3.11+; a NoReturn parameter does the same on 3.10.)
+    """
+    raise AssertionError(f"no view for {type(answer).__name__}")

@@ -1,0 +1,197 @@
+"""JSON documents for every answer: plain dicts built from the model.
+
+JSON always includes every quote, so an answer's ``quotes`` choice is ignored here.
+
+No Rich here: the --json path must stay cheap to import. The shapes are documented
+in the README and are stable; new keys may be added, none removed or renamed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from fopinfo.answers import (
+    Answer,
+    Cited,
+    Definition,
+    FactList,
+    Found,
+    Handout,
+    Overview,
+    SectionPage,
+    SourceList,
+    SubjectPage,
+    TopicList,
+    assert_never,
+)
+from fopinfo.checking import CheckResult
+from fopinfo.model import Fact, Knowledge, Origin, Source, Statement, Term
+
+JSON = dict[str, Any]
+
+
+def dump(doc: JSON) -> None:
+    # Non-ASCII stays readable where the terminal can show it, and is escaped where not.
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    sys.stdout.write(json.dumps(doc, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"), indent=2))
+    sys.stdout.write("\n")
+
+
+def origin(o: Origin) -> JSON:
+    return {
+        "title": o.title,
+        "publisher": o.publisher,
+        "reference": o.reference,
+        "date": o.date,
+        "audience": o.audience,
+        "disclaimer": o.disclaimer,
+    }
+
+
+def statement(s: Statement) -> JSON:
+    return {
+        "id": s.id,
+        "text": s.text,
+        "quote": s.quote,
+        "cites": list(s.cites),
+        "subjects": list(s.subjects),
+        "section": s.section_id,
+        "fact": s.fact_id,
+        "aim": s.aim,
+    }
+
+
+def fact(f: Fact) -> JSON:
+    return {
+        "id": f.id,
+        "number": f.number,
+        "headline": f.headline,
+        "quote": f.quote,
+        "statements": [statement(s) for s in f.statements],
+    }
+
+
+def source(s: Source, cited_by: int | None = None) -> JSON:
+    doc: JSON = {"number": s.number, "text": s.text, "reproduced": s.text is not None}
+    if cited_by is not None:
+        doc["cited_by"] = cited_by
+    return doc
+
+
+def term(t: Term, used_in: tuple[Statement, ...]) -> JSON:
+    return {
+        "id": t.id,
+        "term": t.term,
+        "aliases": list(t.aliases),
+        "definition": t.definition,
+        "explained": t.definition is not None,
+        "quote": t.quote,
+        "cites": list(t.cites),
+        "used_in": [s.id for s in used_in],
+    }
+
+
+def _with_origin(k: Knowledge, doc: JSON) -> JSON:
+    doc["origin"] = origin(k.origin)
+    return doc
+
+
+def show(answer: Answer) -> None:
+    dump(document(answer))
+
+
+def document(answer: Answer) -> JSON:
+    match answer:
+        case Overview():
+            doc: JSON = {
+                "name": "fopinfo",
+                "version": answer.version,
+                "commands": [{"name": n, "help": h} for n, h in answer.commands],
+            }
+            return {**doc, **_with_origin(answer.k, {"topics": _topics(answer.k)})}
+        case FactList():
+            return _with_origin(answer.k, {"facts": [fact(f) for f in answer.facts]})
+        case TopicList():
+            return _with_origin(answer.k, {"topics": _topics(answer.k)})
+        case SectionPage() | SubjectPage():
+            return _with_origin(answer.k, {"topic": _topic(answer)})
+        case Cited():
+            doc = {"source": source(answer.source), "statements": [statement(x) for x in answer.statements]}
+            return _with_origin(answer.k, doc)
+        case SourceList():
+            return _with_origin(answer.k, _sources(answer.k, answer.cited_by))
+        case Found():
+            return _with_origin(answer.k, _search(answer))
+        case Definition():
+            return _with_origin(answer.k, {"term": term(answer.term, answer.used_in)})
+        case Handout():
+            doc = {"topics": [_topic(t) for t in answer.topics]}
+            if not answer.chosen:
+                doc["glossary"] = [term(d.term, d.used_in) for d in answer.glossary]
+            return {**doc, **_with_origin(answer.k, _sources(answer.k, answer.cited_by))}
+        case CheckResult():
+            return _check(answer)
+        case _:
+            assert_never(answer)
+
+
+def _topics(k: Knowledge) -> list[JSON]:
+    topics: list[JSON] = [
+        {"kind": "section", "id": s.id, "title": s.title, "aliases": list(s.aliases)} for s in k.sections
+    ]
+    return topics + [{"kind": "subject", "id": s.id, "title": s.title, "aliases": []} for s in k.subjects]
+
+
+def _topic(t: SectionPage | SubjectPage) -> JSON:
+    if isinstance(t, SubjectPage):
+        s = t.subject
+        return {"kind": "subject", "id": s.id, "title": s.title, "statements": [statement(x) for x in t.statements]}
+    section = t.section
+    return {
+        "kind": "section",
+        "id": section.id,
+        "title": section.title,
+        "aliases": list(section.aliases),
+        "statements": [statement(x) for x in section.statements],
+        "facts": [fact(f) for f in section.facts],
+    }
+
+
+def _sources(k: Knowledge, cited_by: dict[int, int]) -> JSON:
+    return {"sources": [source(s, cited_by.get(s.number, 0)) for s in k.sources]}
+
+
+def _search(a: Found) -> JSON:
+    results = [
+        {
+            "kind": h.kind,
+            "id": h.item_id,
+            "text": h.text,
+            "section": h.section_id,
+            "fact": h.fact_id,
+            "cites": list(h.cites),
+        }
+        for h in a.hits
+    ]
+    return {"query": a.query, "total": a.total, "shown": len(results), "results": results}
+
+
+def _check(result: CheckResult) -> JSON:
+    doc: JSON = {
+        "file": str(result.target),
+        "ok": result.ok,
+        "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in result.problems],
+        "summary": result.knowledge.counts() if result.knowledge is not None else None,
+    }
+    report = result.report
+    if report is not None:
+        doc["provenance"] = {
+            "source": str(result.source),
+            "ok": report.ok,
+            "findings": [{"path": f.path, "line": f.line, "message": f.message} for f in report.findings],
+            "coverage": {"covered": report.covered, "sentences": report.sentences},
+            "uncovered": list(report.uncovered),
+        }
+    return doc
