@@ -332,11 +332,12 @@ def handout(
         bool, typer.Option("--html", help="A self-contained printable HTML page instead of Markdown.")
     ] = False,
     json_: JsonFlag = False,
+    markdown: MarkdownFlag = False,
 ) -> None:
     """The whole reference as one printable document, on stdout (Markdown, or --html)."""
     from fopinfo import query
 
-    chosen = _format(ctx, json_, _options(ctx).markdown, html)
+    chosen = _format(ctx, json_, markdown, html)
     # A handout is Markdown unless another format is asked for.
     _show("markdown" if chosen == "text" else chosen, query.handout(_knowledge(ctx), topic_names))
 
@@ -357,11 +358,12 @@ def check(
         ),
     ] = None,
     json_: JsonFlag = False,
+    markdown: MarkdownFlag = False,
 ) -> None:
     """Validate a knowledge file and summarise what it holds."""
     from fopinfo import checking
 
-    chosen = _format(ctx, json_)
+    chosen = _format(ctx, json_, markdown)
     result = checking.check(checking.target(path, _options(ctx).data), source)
     _show(chosen, result)
     failure = result.failure()
