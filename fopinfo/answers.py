@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple, NoReturn, Union
 
-from fopinfo.model import Fact, Knowledge, Section, Source, Statement, Subject, Term
+from fopinfo.model import Fact, Knowledge, Note, Section, Source, Statement, Subject, Term
 
 if TYPE_CHECKING:
     from fopinfo.checking import CheckResult
@@ -61,7 +61,7 @@ class SourceList(NamedTuple):
 
 
 class Hit(NamedTuple):
-    kind: str  # "statement" | "headline" | "term"
+    kind: str  # "statement" | "headline" | "term" | "note"
     text: str
     section_id: str | None
     fact_id: str | None
@@ -91,6 +91,13 @@ class Definition(NamedTuple):
     quotes: bool
 
 
+class Updates(NamedTuple):
+    """`fopinfo updates`: fopinfo's own notes on later developments, newest first."""
+
+    k: Knowledge
+    notes: tuple[Note, ...]
+
+
 Topic = SectionPage | SubjectPage
 
 
@@ -115,6 +122,7 @@ Answer = Union[
     Found,
     Definition,
     Handout,
+    Updates,
     "CheckResult",
 ]
 

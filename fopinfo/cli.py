@@ -316,6 +316,15 @@ def define(
 
 
 @app.command()
+def updates(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False) -> None:
+    """Later developments since the source: fopinfo's own dated, referenced notes."""
+    from fopinfo import query
+
+    chosen = _format(ctx, json_, markdown)
+    _show(chosen, query.updates(_knowledge(ctx)))
+
+
+@app.command()
 def handout(
     ctx: typer.Context,
     topic_names: Annotated[

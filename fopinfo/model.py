@@ -79,12 +79,49 @@ class Origin(NamedTuple):
     related_pages: tuple[RelatedPage, ...]
 
 
+class Reference(NamedTuple):
+    """A public record a note rests on (not the source's reference list)."""
+
+    title: str
+    publisher: str
+    date: str  # ISO date as the record prints it
+    url: str | None
+    doi: str | None = None
+    pmid: str | None = None
+
+
+class Note(NamedTuple):
+    """fopinfo's own dated note on something that happened after the source: never the source's words."""
+
+    id: str
+    date: str  # ISO date of the event
+    region: str | None  # where it applies, if anywhere in particular
+    title: str  # a short line, for pointers
+    text: str  # one or two sentences in fopinfo's own words
+    reference: Reference
+    checked: str  # ISO date fopinfo last checked the reference
+    bears_on: tuple[str, ...]  # statement or section ids
+
+
+class Developments(NamedTuple):
+    """Later developments: fopinfo's notes, and when they were last reviewed as a whole."""
+
+    reviewed: str  # "YYYY-MM"
+    notes: tuple[Note, ...]  # newest first
+    on: dict[str, tuple[Note, ...]]  # statement or section id -> the notes bearing on it
+
+
 class Knowledge(NamedTuple):
     origin: Origin
     sources: tuple[Source, ...]
     subjects: tuple[Subject, ...]
     sections: tuple[Section, ...]
     glossary: tuple[Term, ...]
+    developments: Developments | None = None
+
+    def notes_on(self, item_id: str) -> tuple[Note, ...]:
+        """The later-development notes bearing on a statement or section (none when there are none)."""
+        return self.developments.on.get(item_id, ()) if self.developments else ()
 
     def statements(self) -> Iterator[Statement]:
         for section in self.sections:
@@ -101,6 +138,7 @@ class Knowledge(NamedTuple):
             "statements": sum(1 for _ in self.statements()),
             "sources": len(self.sources),
             "terms": len(self.glossary),
+            "notes": len(self.developments.notes) if self.developments else 0,
         }
 
     def section(self, section_id: str) -> Section:

@@ -18,6 +18,7 @@ from fopinfo.answers import (
     SourceList,
     SubjectPage,
     Topic,
+    Updates,
 )
 from fopinfo.errors import UsageProblem
 from fopinfo.model import Knowledge, Section, Source, Statement, Subject, Term, name_key
@@ -195,10 +196,12 @@ def _searchable(k: Knowledge) -> Iterator[Hit]:
         yield Hit(
             "term", f"{term.term}: {term.definition}" if term.definition else term.term, None, None, term.id, term.cites
         )
+    for note in k.developments.notes if k.developments else ():
+        yield Hit("note", f"{note.title}: {note.text}", None, None, note.id, ())
 
 
 def search(k: Knowledge, query: str, limit: int = 20, quotes: bool = False) -> Found:
-    """Case-insensitive substring search over statements, fact headlines and the glossary.
+    """Case-insensitive substring search over statements, fact headlines, the glossary and notes.
 
     Nothing found is an answer too (total 0): the CLI decides how to report it.
     """
@@ -213,6 +216,10 @@ def search(k: Knowledge, query: str, limit: int = 20, quotes: bool = False) -> F
             if not limit or total <= limit:
                 hits.append(hit)
     return Found(k, query.strip(), tuple(hits), total, quotes)
+
+
+def updates(k: Knowledge) -> Updates:
+    return Updates(k, k.developments.notes if k.developments else ())
 
 
 def handout(k: Knowledge, names: list[str] | None = None) -> Handout:

@@ -58,6 +58,9 @@ class _Validator:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
+    def brief(self, value: Any) -> str:
+        return _brief(value)
+
     def problem(self, path: tuple[str | int, ...], message: str) -> None:
         self.problems.append(Problem(_fmt(path), message))
 
@@ -134,7 +137,7 @@ class _Validator:
 def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     """Check parsed YAML against the knowledge file's shape and rules; build the model."""
     v = _Validator()
-    top = v.mapping(data, (), ("origin", "sources", "sections"), ("schema", "subjects", "glossary"))
+    top = v.mapping(data, (), ("origin", "sources", "sections"), ("schema", "subjects", "glossary", "developments"))
     if top is None:
         return None, v.problems
     schema = top.get("schema", SCHEMA)
@@ -188,9 +191,14 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
             if page.section not in section_ids:
                 v.problem(("origin", "related_pages", i, "section"), f"section '{page.section}' is not defined")
 
+    from fopinfo.developments import developments
+
+    known_ids = set(statement_ids) | {s.id for s in sections}
+    later = developments(v, top.get("developments"), origin.date if origin else "", known_ids)
+
     if v.problems or origin is None:
         return None, v.problems
-    return Knowledge(origin, tuple(sources), tuple(subjects), tuple(sections), tuple(glossary)), []
+    return Knowledge(origin, tuple(sources), tuple(subjects), tuple(sections), tuple(glossary), later), []
 
 
 def _check_unique(v: _Validator, what: str, ids: Sequence[tuple[tuple[str | int, ...], str]]) -> None:

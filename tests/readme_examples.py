@@ -30,6 +30,7 @@ ENVIRONMENT: dict[str, str | None] = {
     "TERM": "dumb",
     "FOPINFO_DATA": None,
     "FORCE_COLOR": None,
+    "SOURCE_DATE_EPOCH": "1795564800",  # 2026-11-25: the source's age stays as written
 }
 
 

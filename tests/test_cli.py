@@ -20,9 +20,10 @@ DISCLAIMER = (
     "replace professional advice."
 )
 ORIGIN = (
-    "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020. "
+    "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020 — 5 years ago. "
     "Markers like [1,4] are its reference numbers."
 )
+LATER = "Later developments checked: November 2026. 3 notes by fopinfo, not the source: 'fopinfo updates'."
 ANSI = re.compile(r"\x1b\[")
 
 CONTENT_COMMANDS = [
@@ -39,7 +40,8 @@ ALL_COMMANDS = [*CONTENT_COMMANDS, ["topics"], ["check"], []]
 
 
 def ends_with_origin_and_disclaimer(result: Result) -> bool:
-    return result.stdout.rstrip("\n").splitlines()[-2:] == [ORIGIN, DISCLAIMER]
+    footer = result.stdout.rsplit("\n\nSource:", 1)[-1]  # wrapped at words: compare the words
+    return " ".join(("Source:" + footer).split()) == " ".join([ORIGIN, LATER, DISCLAIMER])
 
 
 @pytest.mark.parametrize("args", CONTENT_COMMANDS, ids=" ".join)
@@ -90,9 +92,12 @@ def test_facts_json_shape(run: Run) -> None:
         "section": "facts",
         "fact": "ultra-rare",
         "aim": False,
+        "notes": [],
     }
     assert doc["origin"]["reference"] == "NON-US-001996"
     assert doc["origin"]["date"] == "2020-12"
+    assert (doc["origin"]["age_years"], doc["origin"]["age"]) == (5, "5 years ago")
+    assert doc["developments"] == {"reviewed": "2026-11", "stale": False, "notes": 3}
 
 
 def test_topics_lists_sections_aliases_and_subjects(run: Run) -> None:
@@ -301,7 +306,7 @@ def test_define_unknown(run: Run) -> None:
 def test_check_bundled(run: Run) -> None:
     result = run("check")
     assert result.exit_code == 0
-    assert result.stdout == f"{BUNDLED}: OK — 5 sections, 10 facts, 31 statements, 15 sources, 9 terms\n"
+    assert result.stdout == f"{BUNDLED}: OK — 5 sections, 10 facts, 31 statements, 15 sources, 9 terms, 3 notes\n"
 
 
 def test_check_reports_every_problem(run: Run, tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ DISCLAIMER = (
     "specific concerns regarding Fibrodysplasia Ossificans Progressiva. This information is not intended to "
     "replace professional advice."
 )
-ORIGIN = "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020."
+ORIGIN = "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020 — 5 years ago."
 
 
 def plain_text(markdown: str) -> str:

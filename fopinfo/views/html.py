@@ -20,6 +20,7 @@ from fopinfo.answers import (
     SourceList,
     SubjectPage,
     TopicList,
+    Updates,
     assert_never,
 )
 from fopinfo.checking import CheckResult
@@ -45,6 +46,7 @@ def render(answer: Answer) -> str:
             | SourceList()
             | Found()
             | Definition()
+            | Updates()
             | CheckResult()
         ):
             text = markdown.render(answer)

@@ -12,6 +12,7 @@ import json
 import sys
 from typing import Any
 
+from fopinfo import clock
 from fopinfo.answers import (
     Answer,
     Cited,
@@ -24,10 +25,11 @@ from fopinfo.answers import (
     SourceList,
     SubjectPage,
     TopicList,
+    Updates,
     assert_never,
 )
 from fopinfo.checking import CheckResult
-from fopinfo.model import Fact, Knowledge, Origin, Source, Statement, Term
+from fopinfo.model import Fact, Knowledge, Note, Origin, Source, Statement, Term
 
 JSON = dict[str, Any]
 
@@ -40,6 +42,9 @@ def dump(doc: JSON) -> None:
 
 
 def origin(o: Origin) -> JSON:
+    from fopinfo.views.wording import age, years_since
+
+    today = clock.today()
     return {
         "title": o.title,
         "publisher": o.publisher,
@@ -47,11 +52,46 @@ def origin(o: Origin) -> JSON:
         "date": o.date,
         "audience": o.audience,
         "disclaimer": o.disclaimer,
+        "age_years": years_since(o.date, today),
+        "age": age(o.date, today),
+        "today": today.isoformat(),
     }
 
 
-def statement(s: Statement) -> JSON:
+def note(n: Note) -> JSON:
+    r = n.reference
     return {
+        "id": n.id,
+        "date": n.date,
+        "region": n.region,
+        "title": n.title,
+        "text": n.text,
+        "by": "fopinfo",  # a note is never the source's words
+        "reference": {
+            "title": r.title,
+            "publisher": r.publisher,
+            "date": r.date,
+            "url": r.url,
+            "doi": r.doi,
+            "pmid": r.pmid,
+        },
+        "checked": n.checked,
+        "bears_on": list(n.bears_on),
+    }
+
+
+def developments(k: Knowledge) -> JSON | None:
+    from fopinfo.views.wording import stale
+
+    later = k.developments
+    if later is None:
+        return None
+    return {"reviewed": later.reviewed, "stale": stale(k, clock.today()), "notes": len(later.notes)}
+
+
+def statement(s: Statement, k: Knowledge) -> JSON:
+    """A source statement, and the ids of fopinfo's notes bearing on it (never joined to its words)."""
+    doc = {
         "id": s.id,
         "text": s.text,
         "quote": s.quote,
@@ -61,15 +101,17 @@ def statement(s: Statement) -> JSON:
         "fact": s.fact_id,
         "aim": s.aim,
     }
+    doc["notes"] = [n.id for n in k.notes_on(s.id)]
+    return doc
 
 
-def fact(f: Fact) -> JSON:
+def fact(f: Fact, k: Knowledge) -> JSON:
     return {
         "id": f.id,
         "number": f.number,
         "headline": f.headline,
         "quote": f.quote,
-        "statements": [statement(s) for s in f.statements],
+        "statements": [statement(s, k) for s in f.statements],
     }
 
 
@@ -95,6 +137,7 @@ def term(t: Term, used_in: tuple[Statement, ...]) -> JSON:
 
 def _with_origin(k: Knowledge, doc: JSON) -> JSON:
     doc["origin"] = origin(k.origin)
+    doc["developments"] = developments(k)
     return doc
 
 
@@ -112,13 +155,13 @@ def document(answer: Answer) -> JSON:
             }
             return {**doc, **_with_origin(answer.k, {"topics": _topics(answer.k)})}
         case FactList():
-            return _with_origin(answer.k, {"facts": [fact(f) for f in answer.facts]})
+            return _with_origin(answer.k, {"facts": [fact(f, answer.k) for f in answer.facts]})
         case TopicList():
             return _with_origin(answer.k, {"topics": _topics(answer.k)})
         case SectionPage() | SubjectPage():
             return _with_origin(answer.k, {"topic": _topic(answer)})
         case Cited():
-            doc = {"source": source(answer.source), "statements": [statement(x) for x in answer.statements]}
+            doc = {"source": source(answer.source), "statements": [statement(x, answer.k) for x in answer.statements]}
             return _with_origin(answer.k, doc)
         case SourceList():
             return _with_origin(answer.k, _sources(answer.k, answer.cited_by))
@@ -126,10 +169,14 @@ def document(answer: Answer) -> JSON:
             return _with_origin(answer.k, _search(answer))
         case Definition():
             return _with_origin(answer.k, {"term": term(answer.term, answer.used_in)})
+        case Updates():
+            return _with_origin(answer.k, {"notes": [note(n) for n in answer.notes]})
         case Handout():
             doc = {"topics": [_topic(t) for t in answer.topics]}
             if not answer.chosen:
                 doc["glossary"] = [term(d.term, d.used_in) for d in answer.glossary]
+            later = answer.k.developments
+            doc["notes"] = [note(n) for n in later.notes] if later else []
             return {**doc, **_with_origin(answer.k, _sources(answer.k, answer.cited_by))}
         case CheckResult():
             return _check(answer)
@@ -147,15 +194,21 @@ def _topics(k: Knowledge) -> list[JSON]:
 def _topic(t: SectionPage | SubjectPage) -> JSON:
     if isinstance(t, SubjectPage):
         s = t.subject
-        return {"kind": "subject", "id": s.id, "title": s.title, "statements": [statement(x) for x in t.statements]}
+        return {
+            "kind": "subject",
+            "id": s.id,
+            "title": s.title,
+            "statements": [statement(x, t.k) for x in t.statements],
+        }
     section = t.section
     return {
         "kind": "section",
         "id": section.id,
         "title": section.title,
         "aliases": list(section.aliases),
-        "statements": [statement(x) for x in section.statements],
-        "facts": [fact(f) for f in section.facts],
+        "statements": [statement(x, t.k) for x in section.statements],
+        "facts": [fact(f, t.k) for f in section.facts],
+        "notes": [n.id for n in t.k.notes_on(section.id)],
     }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from fopinfo import __version__
+from fopinfo import __version__, clock
 from fopinfo.answers import (
     Answer,
     Cited,
@@ -24,10 +24,11 @@ from fopinfo.answers import (
     SourceList,
     SubjectPage,
     TopicList,
+    Updates,
     assert_never,
 )
 from fopinfo.checking import CheckResult
-from fopinfo.model import Fact, Knowledge, Section, Statement, Term
+from fopinfo.model import Fact, Knowledge, Note, Section, Statement, Term
 from fopinfo.views.wording import (
     MORE_NOT_SHOWN,
     NONE_REPRODUCED,
@@ -38,11 +39,16 @@ from fopinfo.views.wording import (
     UNEXPLAINED,
     clean,
     count,
+    developments_line,
     disclaimer_line,
     human_date,
+    human_day,
     links_line,
     marker_label,
+    note_pointer,
     origin_line,
+    reference_line,
+    stale,
     where,
 )
 
@@ -64,12 +70,17 @@ def markers(cites: Iterable[int]) -> str:
     return esc(label) if label.startswith("[") else f"*{esc(label)}*"
 
 
-def _statement(s: Statement, quotes: bool, label: str = "") -> str:
-    """The statement with its markers (and label); under it, with --quote, the source's words."""
+def _statement(k: Knowledge, s: Statement, quotes: bool, label: str = "") -> str:
+    """The statement with its markers (and label); under it, with --quote, the source's words,
+    then fopinfo's notes on what has happened since, set apart from the source's words."""
     line = f"{esc(s.text)} {markers(s.cites)}{label}"
     if quotes and s.quote:
         line += f"\n\n  > “{esc(s.quote)}” {markers(s.cites)}"
-    return line
+    return line + "".join(f"\n\n  {p}" for p in _pointers(k, s.id))
+
+
+def _pointers(k: Knowledge, item_id: str) -> list[str]:
+    return [f"*» {esc(note_pointer(note))}*" for note in k.notes_on(item_id)]
 
 
 def _list(items: Iterable[str]) -> list[str]:
@@ -83,38 +94,42 @@ def _label(k: Knowledge, s: Statement) -> str:
 
 
 def _located(k: Knowledge, statements: Iterable[Statement], quotes: bool) -> list[str]:
-    return _list(_statement(s, quotes, _label(k, s)) for s in statements)
+    return _list(_statement(k, s, quotes, _label(k, s)) for s in statements)
 
 
 def _footer(k: Knowledge) -> list[str]:
-    return ["---", esc(origin_line(k)), f"**{esc(disclaimer_line(k))}**"]
+    today = clock.today()
+    later = developments_line(k, today)
+    shown_later = [f"**{esc(later)}**" if stale(k, today) else esc(later)] if later else []
+    return ["---", esc(origin_line(k, today)), *shown_later, f"**{esc(disclaimer_line(k))}**"]
 
 
 def _page(k: Knowledge, blocks: list[str]) -> str:
     return "\n\n".join([*blocks, *_footer(k)]) + "\n"
 
 
-def _fact(f: Fact, quotes: bool, heading: str = "###") -> list[str]:
-    return [f"{heading} {f.number}. {esc(f.headline)}", *_list(_statement(s, quotes) for s in f.statements)]
+def _fact(k: Knowledge, f: Fact, quotes: bool, heading: str = "###") -> list[str]:
+    return [f"{heading} {f.number}. {esc(f.headline)}", *_list(_statement(k, s, quotes) for s in f.statements)]
 
 
 def _own_title(s: Section) -> list[str]:
     return [] if s.quote else [f"*{esc(OWN_TITLE)}*"]
 
 
-def _section_body(s: Section, quotes: bool, level: str = "##") -> list[str]:
+def _section_body(k: Knowledge, s: Section, quotes: bool, level: str = "##") -> list[str]:
     blocks: list[str] = []
     aims: list[str] = []  # the aims complete the sentence before them: a list under it
     for statement in s.statements:
         if statement.aim:
-            aims.append(_statement(statement, quotes))
+            aims.append(_statement(k, statement, quotes))
             continue
         blocks += _list(aims)
         aims = []
-        blocks.append(_statement(statement, quotes))
+        blocks.append(_statement(k, statement, quotes))
     blocks += _list(aims)
+    blocks += _pointers(k, s.id)
     for f in s.facts:
-        blocks += _fact(f, quotes, level + "#")
+        blocks += _fact(k, f, quotes, level + "#")
     return blocks
 
 
@@ -132,7 +147,7 @@ def render(answer: Answer) -> str:
         case FactList():
             blocks = ["# FOP Facts"]
             for f in answer.facts:
-                blocks += _fact(f, answer.quotes, "##")
+                blocks += _fact(answer.k, f, answer.quotes, "##")
             return _page(answer.k, blocks)
         case TopicList():
             return _page(answer.k, ["# Topics", *_topic_lists(answer.k)])
@@ -150,6 +165,8 @@ def render(answer: Answer) -> str:
             return _page(answer.k, _define(answer, "#"))
         case Handout():
             return _page(answer.k, _handout(answer))
+        case Updates():
+            return _page(answer.k, ["# Later developments", *_updates(answer.notes, "##")])
         case CheckResult():
             return _check(answer)
         case _:
@@ -167,7 +184,7 @@ def _topic_lists(k: Knowledge) -> list[str]:
 
 def _section(a: SectionPage, level: str) -> list[str]:
     s = a.section
-    blocks = [f"{level} {esc(s.title)}", *_own_title(s), *_section_body(s, a.quotes, level + "#")]
+    blocks = [f"{level} {esc(s.title)}", *_own_title(s), *_section_body(a.k, s, a.quotes, level + "#")]
     links = links_line(a.k, s.id)
     if links:
         blocks.append(f"*{esc(links)}*")
@@ -203,9 +220,11 @@ def _search(a: Found) -> list[str]:
     items = []
     for hit in a.hits:
         if hit.statement is not None:
-            item = _statement(hit.statement, a.quotes, _label(k, hit.statement))
+            item = _statement(k, hit.statement, a.quotes, _label(k, hit.statement))
         elif hit.kind == "headline":
             item = f"**{esc(hit.text)}** — *{esc(k.section(hit.section_id or '').title)} ({esc(hit.item_id)})*"
+        elif hit.kind == "note":
+            item = f"{esc(hit.text)} — *fopinfo's note, not the source's ({esc(hit.item_id)})*"
         else:
             item = f"{esc(hit.text)} {markers(hit.cites)} — *glossary ({esc(hit.item_id)})*"
         items.append(item)
@@ -240,10 +259,32 @@ def _overview(a: Overview) -> list[str]:
     blocks = [
         f"# fopinfo {a.version}",
         "A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP). "
-        "Every statement carries its source's citation markers. Not medical advice.",
+        "Statements come from one source and keep its markers as printed. Not medical advice.",
     ]
     blocks += _topic_lists(a.k)
     blocks += ["## Commands", *_list(f"**{esc(name)}**: {esc(text)}" for name, text in a.commands)]
+    return blocks
+
+
+UPDATES_NOTE = (
+    "fopinfo's own dated notes on what has happened since the source was published: not the source's words, "
+    "and outside what `fopinfo check --source` proves. Each rests on the public record named under it."
+)
+
+
+def _updates(notes: tuple[Note, ...], level: str) -> list[str]:
+    blocks = [f"*{esc(UPDATES_NOTE)}*"]
+    if not notes:
+        blocks.append("This knowledge file records no later developments.")
+    for note in notes:
+        region = f" · {esc(note.region)}" if note.region else ""
+        blocks += [
+            f"{level} {esc(human_day(note.date))}{region}: {esc(note.title)}",
+            esc(note.text),
+            f"*{esc(reference_line(note))}*",
+            f"*Checked {esc(human_day(note.checked))} · bears on {esc(', '.join(note.bears_on))} · "
+            f"note {esc(note.id)}*",
+        ]
     return blocks
 
 
@@ -281,6 +322,8 @@ def _handout(a: Handout) -> list[str]:
     ]
     for topic in a.topics:
         blocks += _section(topic, "##") if isinstance(topic, SectionPage) else _subject(topic, "##")
+    if k.developments and k.developments.notes:
+        blocks += ["## Since this source was published", *_updates(k.developments.notes, "###")]
     if a.glossary:
         blocks.append("## Glossary")
         for d in a.glossary:

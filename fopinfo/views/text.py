@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.text import Text
 
+from fopinfo import clock
 from fopinfo.answers import (
     Answer,
     Cited,
@@ -25,6 +26,7 @@ from fopinfo.answers import (
     SourceList,
     SubjectPage,
     TopicList,
+    Updates,
     assert_never,
 )
 from fopinfo.checking import CheckResult
@@ -39,10 +41,15 @@ from fopinfo.views.wording import (
     UNEXPLAINED,
     clean,
     count,
+    developments_line,
     disclaimer_line,
+    human_day,
     links_line,
     marker_label,
+    note_pointer,
     origin_line,
+    reference_line,
+    stale,
     where,
 )
 
@@ -96,10 +103,17 @@ def _where(k: Knowledge, s: Statement) -> Text:
     return Text(f"— {where(k, s)} ({clean(s.id)})", style="dim")
 
 
-def _statement(c: Console, s: Statement, level: int, quotes: bool, bullet: str = "") -> None:
+def _statement(c: Console, k: Knowledge, s: Statement, level: int, quotes: bool, bullet: str = "") -> None:
     _indent(c, _line(s.text, s.cites), level, bullet)
     if quotes:
         _indent(c, _quoted(s.quote, s.cites), level + 1, " " * len(bullet))
+    _pointers(c, k, s.id, level + 1)
+
+
+def _pointers(c: Console, k: Knowledge, item_id: str, level: int) -> None:
+    """After the source's words, fopinfo's own notes on what has happened since: set apart, never as the source's."""
+    for note in k.notes_on(item_id):
+        _indent(c, Text(note_pointer(note), style="magenta"), level, "» ")
 
 
 def _quoted(quote: str | None, cites: Iterable[int]) -> Text:
@@ -108,32 +122,38 @@ def _quoted(quote: str | None, cites: Iterable[int]) -> Text:
     return words.append_text(markers(cites))
 
 
-def _statements(c: Console, statements: Iterable[Statement], level: int, quotes: bool, spaced: bool = False) -> None:
+def _statements(
+    c: Console, k: Knowledge, statements: Iterable[Statement], level: int, quotes: bool, spaced: bool = False
+) -> None:
     for i, s in enumerate(statements):
         if spaced and i and not s.aim:
             c.print()
         if s.aim:
-            _statement(c, s, level + 1, quotes, bullet="• ")
+            _statement(c, k, s, level + 1, quotes, bullet="• ")
         else:
-            _statement(c, s, level, quotes)
+            _statement(c, k, s, level, quotes)
 
 
 def _located(c: Console, k: Knowledge, statements: Iterable[Statement], quotes: bool) -> None:
     for s in statements:
-        _statement(c, s, 1, quotes)
+        _statement(c, k, s, 1, quotes)
         _indent(c, _where(k, s), 2)
 
 
 def footer(c: Console, k: Knowledge) -> None:
+    today = clock.today()
     c.print()
-    # One line each, never wrapped, so the disclaimer survives copy and paste whole.
-    c.print(Text(origin_line(k), style="dim"), soft_wrap=True)
-    c.print(Text(disclaimer_line(k), style="dim"), soft_wrap=True)
+    # Wrapped at words like everything else; the disclaimer at full contrast, never dimmed.
+    _indent(c, Text(origin_line(k, today), style="dim"), 0)
+    later = developments_line(k, today)
+    if later:
+        _indent(c, Text(later, style="bold yellow" if stale(k, today) else "dim"), 0)
+    _indent(c, Text(disclaimer_line(k)), 0)
 
 
-def _fact(c: Console, f: Fact, quotes: bool) -> None:
+def _fact(c: Console, k: Knowledge, f: Fact, quotes: bool) -> None:
     c.print(Text(f"{f.number:>2}. ", style="bold").append(clean(f.headline), style="bold"))
-    _statements(c, f.statements, 1, quotes)
+    _statements(c, k, f.statements, 1, quotes)
 
 
 def show(answer: Answer) -> None:
@@ -160,6 +180,8 @@ def show(answer: Answer) -> None:
             _define(c, answer)
         case Handout():
             _handout(c, answer)
+        case Updates():
+            _updates(c, answer)
         case CheckResult():
             _check(c, answer)
             return
@@ -173,7 +195,7 @@ def _facts(c: Console, a: FactList) -> None:
     _heading(c, f"FOP Facts ({len(a.facts)})")
     for f in a.facts:
         c.print()
-        _fact(c, f, a.quotes)
+        _fact(c, a.k, f, a.quotes)
 
 
 def _section(c: Console, a: SectionPage) -> None:
@@ -181,10 +203,11 @@ def _section(c: Console, a: SectionPage) -> None:
     _heading(c, s.title, "" if s.quote else OWN_TITLE)
     if s.statements:
         c.print()
-    _statements(c, s.statements, 0, quotes, spaced=True)
+    _statements(c, a.k, s.statements, 0, quotes, spaced=True)
+    _pointers(c, a.k, s.id, 0)
     for f in s.facts:
         c.print()
-        _fact(c, f, quotes)
+        _fact(c, a.k, f, quotes)
     links = links_line(a.k, s.id)
     if links:
         c.print()
@@ -241,15 +264,17 @@ def _search(c: Console, a: Found) -> None:
         c.print()
         line = Text(clean(hit.text), style="bold" if hit.kind == "headline" else "")
         line.highlight_regex(pattern, style="bold yellow")
-        if hit.kind != "headline":
+        if hit.kind in ("statement", "term"):
             line.append(" ").append_text(markers(hit.cites))
         _indent(c, line)
         if a.quotes and hit.statement is not None:
             _indent(c, _quoted(hit.statement.quote, hit.cites), 2)
         if hit.statement is not None:
+            _pointers(c, k, hit.statement.id, 2)
             _indent(c, _where(k, hit.statement), 2)
         else:
-            place = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
+            place = {"term": "glossary", "note": "fopinfo's note, not the source's"}.get(hit.kind)
+            place = place or k.section(hit.section_id or "").title
             _indent(c, Text(f"— {clean(place)} ({clean(hit.item_id)})", style="dim"), 2)
     if a.hidden:
         c.print()
@@ -288,6 +313,24 @@ def _handout(c: Console, a: Handout) -> None:
         _define(c, d)
 
 
+def _updates(c: Console, a: Updates) -> None:
+    _heading(c, f"Later developments ({len(a.notes)})", "fopinfo's own dated notes, not the source's words.")
+    if not a.notes:
+        c.print()
+        c.print(Text("This knowledge file records no later developments."))
+    for note in a.notes:
+        c.print()
+        region = f" · {clean(note.region)}" if note.region else ""
+        c.print(Text(f"{human_day(note.date)}{region}", style="bold"))
+        _indent(c, Text(clean(note.title), style="bold"))
+        _indent(c, Text(clean(note.text)))
+        _indent(c, Text(reference_line(note, with_url=False), style="dim"))
+        if note.reference.url:  # whole on one line, so a terminal can open or copy it
+            c.print(Text("   " + clean(note.reference.url), style="dim"), soft_wrap=True)
+        bears = ", ".join(clean(i) for i in note.bears_on)
+        _indent(c, Text(f"Checked {human_day(note.checked)} · bears on {bears} · note {clean(note.id)}", style="dim"))
+
+
 def _check(c: Console, result: CheckResult) -> None:
     if result.unreadable:
         return  # a file that could not be read: the one-line error on stderr says it all
@@ -313,7 +356,7 @@ def _overview(c: Console, a: Overview) -> None:
             " — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)", style=""
         )
     )
-    c.print(Text("Every statement carries its source's citation markers. Not medical advice.", style="dim"))
+    c.print(Text("Statements come from one source and keep its markers as printed. Not medical advice.", style="dim"))
     c.print()
     _topic_table(c, a.k)
     c.print()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from fopinfo.model import Knowledge, Statement
+from fopinfo.model import Knowledge, Note, Statement
+
+if TYPE_CHECKING:
+    import datetime
 
 MONTHS = "January February March April May June July August September October November December".split()
 NOT_REPRODUCED = "Numbered by the source; the copy fopinfo uses does not reproduce it."
@@ -48,12 +52,71 @@ def human_date(date: str) -> str:
     return date
 
 
-def origin_line(k: Knowledge) -> str:
+def human_day(date: str) -> str:
+    """'2023-08-16' -> '16 August 2023'; anything else as human_date shows it."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if match and 1 <= int(match[2]) <= 12:
+        return f"{int(match[3])} {MONTHS[int(match[2]) - 1]} {match[1]}"
+    return human_date(date)
+
+
+def years_since(date: str, today: datetime.date) -> int | None:
+    """Whole years from a 'YYYY-MM' (or 'YYYY-MM-DD') date to today; None if unreadable."""
+    match = re.match(r"(\d{4})-(\d{2})", date)
+    if not match:
+        return None
+    months = (today.year - int(match[1])) * 12 + today.month - int(match[2])
+    return max(months, 0) // 12
+
+
+def age(date: str, today: datetime.date) -> str:
+    """'5 years ago', '1 year ago', 'less than a year ago'."""
+    years = years_since(date, today)
+    if years is None:
+        return "age unknown"
+    return "less than a year ago" if years == 0 else f"{count(years, 'year')} ago"
+
+
+def origin_line(k: Knowledge, today: datetime.date) -> str:
     o = k.origin
     return (
         f"Source: “{clean(o.title)}”, {clean(o.publisher)}, reference {clean(o.reference)}, "
-        f"{human_date(clean(o.date))}. Markers like [1,4] are its reference numbers."
+        f"{human_date(clean(o.date))} — {age(o.date, today)}. Markers like [1,4] are its reference numbers."
     )
+
+
+NOTE_LABEL = "Since this source (fopinfo's note, not the source's)"
+STALE_AFTER_YEARS = 1
+
+
+def developments_line(k: Knowledge, today: datetime.date) -> str | None:
+    """When the later-development notes were last checked, and a warning once that is over a year ago."""
+    later = k.developments
+    if later is None:
+        return None
+    line = f"Later developments checked: {human_date(clean(later.reviewed))}"
+    if (years_since(later.reviewed, today) or 0) >= STALE_AFTER_YEARS:
+        line += " — more than a year ago: newer developments may be missing"
+    notes = count(len(later.notes), "note")
+    return f"{line}. {notes} by fopinfo, not the source: 'fopinfo updates'."
+
+
+def stale(k: Knowledge, today: datetime.date) -> bool:
+    later = k.developments
+    return later is not None and (years_since(later.reviewed, today) or 0) >= STALE_AFTER_YEARS
+
+
+def note_pointer(note: Note) -> str:
+    """The short pointer shown after the source's statements a note bears on."""
+    region = f", {clean(note.region)}" if note.region else ""
+    return f"{NOTE_LABEL}: {human_day(note.date)}{region} — {clean(note.title)} (note {clean(note.id)})"
+
+
+def reference_line(note: Note, with_url: bool = True) -> str:
+    r = note.reference
+    ids = "".join(f" {label} {clean(v)}." for label, v in (("DOI", r.doi), ("PMID", r.pmid)) if v)
+    url = f" {clean(r.url)}" if r.url and with_url else ""
+    return f"Reference: {clean(r.publisher)}, “{clean(r.title)}”, {human_day(r.date)}.{ids}{url}"
 
 
 def disclaimer_line(k: Knowledge) -> str:
