@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from fopinfo.cli import app
+from tests import browser as harness
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "facts.yaml"
@@ -42,3 +44,28 @@ def run() -> Callable[..., Result]:
         return Result(result.exit_code, result.stdout, result.stderr)
 
     return invoke
+
+
+def _unavailable(reason: str) -> None:
+    """Skip a browser test on a machine without the browser; fail instead where it is required (CI)."""
+    if os.environ.get("FOPINFO_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"FOPINFO_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[None]:
+    """Headless Chromium for tests/browser.py: one browser for the session, closed at its end."""
+    reason = harness.unavailable()
+    if reason:
+        _unavailable(reason)
+    yield
+    harness.close()
+
+
+@pytest.fixture(scope="session")
+def axe(chromium: None) -> None:
+    """axe-core on top of the browser, for harness.axe_violations."""
+    reason = harness.axe_unavailable()
+    if reason:
+        _unavailable(reason)
