@@ -1,3 +1,3 @@
 """fopinfo: a sourced, offline command-line reference for Fibrodysplasia Ossificans Progressiva."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -15,8 +15,7 @@ from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv with only the built wheel (and its declared dependencies) installed."""
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(work)],
@@ -24,10 +23,22 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
         capture_output=True,
     )
-    (wheel,) = work.glob("fopinfo-*.whl")
+    (built,) = work.glob("fopinfo-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with only the built wheel (and its declared dependencies) installed."""
+    work = tmp_path_factory.mktemp("venv")
     names = zipfile.ZipFile(wheel).namelist()
     assert "fopinfo/data/facts.yaml" in names
+    assert "fopinfo/py.typed" in names  # the code is strictly typed: say so to type checkers
     assert not [n for n in names if n.startswith("tests/")]
+    (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+    headers = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "License-Expression: MIT\n" in headers
+    assert "License-File: LICENSE\n" in headers and "License-File: NOTICE\n" in headers
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     subprocess.run(
@@ -68,3 +79,69 @@ def test_installed_module_entry_point_and_errors(installed: Path, tmp_path: Path
     assert result.returncode == 2
     assert result.stderr == "Error: there is no source 99; this knowledge file numbers its sources 1–15\n"
     assert "Traceback" not in result.stderr
+
+
+def _interpreters() -> list[str]:
+    """Python 3.10-3.13 interpreters on this machine (pyenv's, or on PATH), one per version."""
+    import shutil
+
+    found = {}
+    pyenv = Path.home() / ".pyenv" / "versions"
+    for minor in ("3.10", "3.11", "3.12", "3.13"):
+        candidates = sorted(pyenv.glob(f"{minor}.*/bin/python")) if pyenv.is_dir() else []
+        path = str(candidates[-1]) if candidates else shutil.which(f"python{minor}")
+        if path:
+            found[minor] = path
+    return [found[m] for m in sorted(found)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("minor", ["3.10", "3.11", "3.12", "3.13"])
+def test_wheel_runs_on_each_claimed_python(minor: str, wheel: Path, tmp_path: Path) -> None:
+    """The classifiers claim 3.10-3.13: install the wheel with each and run it."""
+    python = next((p for p in _interpreters() if f"/{minor}." in p or p.endswith(f"python{minor}")), None)
+    if python is None:
+        pytest.skip(f"no Python {minor} interpreter on this machine")
+    venv = tmp_path / "venv"
+    subprocess.run([python, "-m", "venv", str(venv)], check=True)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    result = run_outside(venv, tmp_path, str(venv / "bin" / "fopinfo"), "facts", "--json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["facts"]) == 10
+    version = run_outside(venv, tmp_path, str(venv / "bin" / "python"), "--version").stdout
+    assert version.startswith(f"Python {minor}.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tool", ["pipx", "uv"])
+def test_user_install_with_pipx_or_uv(tool: str, tmp_path: Path) -> None:
+    """The README's way for a user to keep fopinfo: `pipx install .` or `uv tool install .`."""
+    import shutil
+
+    exe = shutil.which(tool) or str(Path(sys.executable).parent / tool)
+    if not Path(exe).exists():
+        pytest.skip(f"{tool} is not installed (it comes with the test extra)")
+    bin_dir = tmp_path / "bin"
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("FOPINFO_DATA", "PYTHONPATH", "VIRTUAL_ENV")},
+        "PIPX_HOME": str(tmp_path / "pipx"),
+        "PIPX_BIN_DIR": str(bin_dir),
+        "UV_TOOL_DIR": str(tmp_path / "uv-tools"),
+        "UV_TOOL_BIN_DIR": str(bin_dir),
+        "UV_CACHE_DIR": str(tmp_path / "uv-cache"),
+        "HOME": str(tmp_path / "home"),
+    }
+    (tmp_path / "home").mkdir()
+    install = ["install"] if tool == "pipx" else ["tool", "install"]
+    command = [exe, *install, str(ROOT), "--python", sys.executable]
+    installed = subprocess.run(command, env=env, capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert installed.returncode == 0, installed.stderr
+    result = subprocess.run(
+        [str(bin_dir / "fopinfo"), "facts"], env=env, capture_output=True, text=True, check=False, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("FOP Facts (10)\n")
