@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, cast
 import typer
 from typer.core import TyperGroup
 
-from fopinfo import __version__
+from fopinfo import __version__, completion
 from fopinfo.click_names import ClickError, ClickException, UsageError
 from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, BadKnowledgeFile, FopinfoError, NothingFound, UsageProblem
 
@@ -137,35 +137,6 @@ def _show(chosen: Format, answer: Answer) -> None:
     view.show(answer)
 
 
-def _completion_knowledge(ctx: typer.Context) -> Knowledge | None:
-    from fopinfo.loading import load
-
-    data = ctx.find_root().params.get("data")  # --data, or FOPINFO_DATA read into it
-    try:
-        return load(Path(data) if data else None)
-    except FopinfoError:
-        return None
-
-
-def _complete_topic(ctx: typer.Context, incomplete: str) -> list[str]:
-    from fopinfo import query
-
-    k = _completion_knowledge(ctx)
-    return query.completions(query.topic_spellings(k), incomplete) if k else []
-
-
-def _complete_term(ctx: typer.Context, incomplete: str) -> list[str]:
-    from fopinfo import query
-
-    k = _completion_knowledge(ctx)
-    return query.completions(query.term_spellings(k), incomplete) if k else []
-
-
-def _complete_source(ctx: typer.Context, incomplete: str) -> list[str]:
-    k = _completion_knowledge(ctx)
-    return [str(s.number) for s in k.sources if str(s.number).startswith(incomplete)] if k else []
-
-
 def _show_version(value: bool) -> None:
     if value:
         sys.stdout.write(f"fopinfo {__version__}\n")
@@ -239,7 +210,7 @@ def topic(
     ctx: typer.Context,
     name: Annotated[
         str,
-        typer.Argument(help="Section or subject: id, alias, title or unique prefix.", autocompletion=_complete_topic),
+        typer.Argument(help="Section or subject: id, alias, title or unique prefix.", autocompletion=completion.topics),
     ],
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
@@ -257,7 +228,7 @@ def cite(
     ctx: typer.Context,
     number: Annotated[
         str,
-        typer.Argument(metavar="N", help="Source number, as printed in markers.", autocompletion=_complete_source),
+        typer.Argument(metavar="N", help="Source number, as printed in markers.", autocompletion=completion.sources),
     ],
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
@@ -303,7 +274,9 @@ def search(
 @app.command()
 def define(
     ctx: typer.Context,
-    term: Annotated[str, typer.Argument(help="Glossary term, alias or unique prefix.", autocompletion=_complete_term)],
+    term: Annotated[
+        str, typer.Argument(help="Glossary term, alias or unique prefix.", autocompletion=completion.terms)
+    ],
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
     quote: QuoteFlag = False,
@@ -333,7 +306,7 @@ def handout(
             "--topic",
             metavar="NAME",
             help="Only this topic or subject (repeatable).",
-            autocompletion=_complete_topic,
+            autocompletion=completion.topics,
             show_default=False,
         ),
     ] = None,
