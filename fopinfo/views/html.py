@@ -29,7 +29,9 @@ from fopinfo.views.wording import clean
 
 
 def show(answer: Answer) -> None:
-    sys.stdout.write(render(answer))
+    from fopinfo import terminal
+
+    terminal.write(render(answer))
 
 
 def render(answer: Answer) -> str:

@@ -37,8 +37,9 @@ JSON = dict[str, Any]
 def dump(doc: JSON) -> None:
     # Non-ASCII stays readable where the terminal can show it, and is escaped where not.
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    sys.stdout.write(json.dumps(doc, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"), indent=2))
-    sys.stdout.write("\n")
+    from fopinfo import terminal
+
+    terminal.write(json.dumps(doc, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"), indent=2) + "\n")
 
 
 def origin(o: Origin) -> JSON:

@@ -135,9 +135,9 @@ def _section_body(k: Knowledge, s: Section, quotes: bool, level: str = "##") -> 
 
 def show(answer: Answer) -> None:
     """Write any answer as one CommonMark document."""
-    import sys
+    from fopinfo import terminal
 
-    sys.stdout.write(render(answer))
+    terminal.write(render(answer))
 
 
 def render(answer: Answer) -> str:

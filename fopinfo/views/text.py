@@ -62,13 +62,16 @@ class _Console(Console):
 
 
 MIN_WIDTH = 40  # below this, wrapping turns text into a column of single words
+MAX_WIDTH = 100  # a comfortable measure for prose, however wide the terminal
 
 
 def console() -> Console:
+    from fopinfo import terminal
+
+    force_terminal, no_color = terminal.color_choice()
     # markup/highlight/emoji off: styling comes only from this module, never from data.
-    c = _Console(highlight=False, markup=False, emoji=False)
-    if c.width < MIN_WIDTH:
-        c.width = MIN_WIDTH
+    c = _Console(highlight=False, markup=False, emoji=False, force_terminal=force_terminal, no_color=no_color)
+    c.width = min(max(c.width, MIN_WIDTH), MAX_WIDTH)
     return c
 
 
@@ -157,8 +160,16 @@ def _fact(c: Console, k: Knowledge, f: Fact, quotes: bool) -> None:
 
 
 def show(answer: Answer) -> None:
-    """Print any answer for a terminal."""
+    """Print any answer for a terminal: rendered whole, then written (or paged) at once."""
+    from fopinfo import terminal
+
     c = console()
+    with c.capture() as captured:
+        _show(c, answer)
+    terminal.write(captured.get())
+
+
+def _show(c: Console, answer: Answer) -> None:
     match answer:
         case Overview():
             _overview(c, answer)
@@ -224,14 +235,14 @@ def _topic_table(c: Console, k: Knowledge) -> None:
     width = max(len(x) for x in [s.id for s in k.sections] + [s.id for s in k.subjects])
     _heading(c, "Sections")
     for s in k.sections:
-        line = Text(f"  {clean(s.id):<{width}}  ", style="bold").append(clean(s.title), style="")
+        line = Text("  ").append(f"{clean(s.id):<{width}}", style="bold").append("  " + clean(s.title))
         if s.aliases:
             line.append(f"  (also: {', '.join(map(clean, s.aliases))})", style="dim")
         c.print(line)
     c.print()
     _heading(c, "Subjects", "Statements on one subject, gathered from every section.")
     for subject in k.subjects:
-        c.print(Text(f"  {clean(subject.id):<{width}}  ", style="bold").append(clean(subject.title), style=""))
+        c.print(Text("  ").append(f"{clean(subject.id):<{width}}", style="bold").append("  " + clean(subject.title)))
 
 
 def _cite(c: Console, a: Cited) -> None:
@@ -352,8 +363,8 @@ def _check(c: Console, result: CheckResult) -> None:
 
 def _overview(c: Console, a: Overview) -> None:
     c.print(
-        Text(f"fopinfo {a.version}", style="bold").append(
-            " — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)", style=""
+        Text().append(f"fopinfo {a.version}", style="bold").append(
+            " — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)"
         )
     )
     c.print(Text("Statements come from one source and keep its markers as printed. Not medical advice.", style="dim"))
@@ -363,7 +374,7 @@ def _overview(c: Console, a: Overview) -> None:
     _heading(c, "Commands")
     width = max(len(name) for name, _ in a.commands)
     for name, help_text in a.commands:
-        c.print(Text(f"  {name:<{width}}  ", style="bold").append(help_text, style=""))
+        c.print(Text("  ").append(f"{name:<{width}}", style="bold").append("  " + help_text))
     c.print()
     c.print(Text("Examples: fopinfo facts · fopinfo topic causes · fopinfo cite 7 · fopinfo search bone"))
     c.print(Text("Run 'fopinfo COMMAND --help' for a command's options.", style="dim"))
