@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 FILE = "(file)"  # the path of a problem with the file itself: missing, not UTF-8, not YAML
 
 
+def bundled_source() -> Path:
+    """The source text that ships with fopinfo, beside the bundled knowledge file."""
+    package = Path(__file__).resolve().parent
+    installed = package / "data" / "source" / "what-is-fop.txt"  # placed there by the wheel build
+    if installed.is_file():
+        return installed
+    return package.parent / "data" / "source" / "what-is-fop.txt"  # source checkout or editable install
+
+
 class CheckResult(NamedTuple):
     target: Path
     problems: list[Problem]
@@ -42,7 +51,11 @@ class CheckResult(NamedTuple):
         return None
 
 
-def check(target: Path, source: Path | None = None) -> CheckResult:
+def check(target: Path, source: Path | None = None, *, review: bool = False) -> CheckResult:
+    """Validate ``target``; given ``source``, hold it against that text.
+
+    ``review``: also give the review list its lines in the file (costs a YAML compose).
+    """
     # A bad source file is the caller's usage error, reported before the knowledge file.
     source_text = read_text(source, "source file") if source else None
     try:
@@ -56,4 +69,7 @@ def check(target: Path, source: Path | None = None) -> CheckResult:
         report = provenance.check(checked.knowledge, source_text)
         if report.findings:  # only now pay for finding each one's line in the file
             report = report._replace(findings=tuple(locate(list(report.findings), checked.text)))
+        if review and report.review:
+            lines = locate([Problem(r.path, r.detail) for r in report.review], checked.text)
+            report = report._replace(review=tuple(r._replace(line=p.line) for r, p in zip(report.review, lines)))
     return CheckResult(target, checked.problems, checked.knowledge, source, report)

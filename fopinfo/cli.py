@@ -191,7 +191,7 @@ def root(
 ) -> None:
     """A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP).
 
-    Every statement comes from one source document and carries its citation markers.
+    Every statement comes from one source document, with the citation markers it prints.
     Not medical advice.
     """
     ctx.obj = Options(data, json_, markdown)
@@ -351,22 +351,38 @@ def check(
             "--source", metavar="FILE", help="Also hold the file against this source text: quotes, markers, coverage."
         ),
     ] = None,
+    against_source: Annotated[
+        bool,
+        typer.Option("--against-source", help="Hold the file against the source text bundled with fopinfo."),
+    ] = False,
+    review: Annotated[
+        bool,
+        typer.Option("--review", help="With a source: list every editorial element for a person to sign off."),
+    ] = False,
     json_: JsonFlag = False,
 ) -> None:
     """Validate a knowledge file and summarise what it holds."""
     from fopinfo import checking, loading
 
-    result = checking.check(path or _options(ctx).data or loading.bundled_path(), source)
-    if _format(ctx, json_) == "markdown":
+    if source is not None and against_source:
+        raise UsageProblem("choose one of --source FILE and --against-source")
+    if against_source:
+        source = checking.bundled_source()
+    if review and source is None:
+        raise UsageProblem("--review needs a source: add --against-source or --source FILE")
+    fmt = _format(ctx, json_)
+    if fmt == "markdown":
         raise UsageProblem("check has no Markdown view; use --json, or neither")
-    if _format(ctx, json_) == "json":
+    target = path or _options(ctx).data or loading.bundled_path()
+    result = checking.check(target, source, review=review or fmt == "json")
+    if fmt == "json":
         from fopinfo import jsonview
 
         jsonview.dump(jsonview.check(result))
     else:
         from fopinfo import render
 
-        render.check(result)
+        render.check(result, review=review)
     failure = result.failure()
     if failure:
         raise BadKnowledgeFile(failure)

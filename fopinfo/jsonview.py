@@ -50,6 +50,7 @@ def statement(s: Statement) -> JSON:
         "section": s.section_id,
         "fact": s.fact_id,
         "aim": s.aim,
+        "items": list(s.items),
     }
 
 
@@ -178,5 +179,6 @@ def check(result: CheckResult) -> JSON:
             "findings": [{"path": f.path, "line": f.line, "message": f.message} for f in report.findings],
             "coverage": {"covered": report.covered, "sentences": report.sentences},
             "uncovered": list(report.uncovered),
+            "review": [{"kind": r.kind, "path": r.path, "line": r.line, "detail": r.detail} for r in report.review],
         }
     return doc

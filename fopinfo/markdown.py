@@ -51,9 +51,11 @@ def markers(cites: Iterable[int]) -> str:
     return "\\[" + ", ".join(map(str, numbers)) + "\\]" if numbers else "*(uncited)*"
 
 
-def _statement(s: Statement, quotes: bool, label: str = "") -> str:
+def _statement(s: Statement, quotes: bool, label: str = "", nested: bool = True) -> str:
     """The statement with its markers (and label); under it, with --quote, the source's words."""
     line = f"{esc(s.text)} {markers(s.cites)}{label}"
+    if s.items and nested:  # a lead's list, the source's own lines, as a list inside this item
+        line += "".join(f"\n  - {esc(item)}" for item in s.items)
     if quotes and s.quote:
         line += f"\n\n  > “{esc(s.quote)}” {markers(s.cites)}"
     return line
@@ -98,7 +100,8 @@ def _section_body(s: Section, quotes: bool, level: str = "##") -> list[str]:
             continue
         blocks += _list(aims)
         aims = []
-        blocks.append(_statement(statement, quotes))
+        blocks.append(_statement(statement, quotes, nested=False))
+        blocks += _list(esc(item) for item in statement.items)  # a lead's list: under it
     blocks += _list(aims)
     for f in s.facts:
         blocks += _fact(f, quotes, level + "#")
@@ -198,7 +201,8 @@ def overview(k: Knowledge, version: str, commands: list[tuple[str, str]]) -> str
     blocks = [
         f"# fopinfo {version}",
         "A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP). "
-        "Every statement carries its source's citation markers. Not medical advice.",
+        "Each statement shows the citation markers the source prints after it, or *(uncited)*. "
+        "Not medical advice.",
     ]
     blocks += _topic_lists(k)
     blocks += ["## Commands", *_list(f"**{esc(name)}**: {esc(text)}" for name, text in commands)]
@@ -219,8 +223,8 @@ def handout(k: Knowledge, chosen: list[Section | Subject] | None = None) -> str:
     blocks = [
         f"# {HANDOUT_TITLE}",
         f"Every statement and definition below is drawn from one source, “{esc(o.title)}” "
-        f"({esc(o.publisher)}, reference {esc(o.reference)}, {esc(human_date(o.date))}), and carries "
-        "that source's reference numbers in brackets, such as \\[1, 4\\]. *(uncited)* marks a statement "
+        f"({esc(o.publisher)}, reference {esc(o.reference)}, {esc(human_date(o.date))}), with the "
+        "reference numbers that source prints, in brackets, such as \\[1, 4\\]. *(uncited)* marks a statement "
         "the source prints without one.",
         f"**{esc(disclaimer_line(k))}**",
     ]

@@ -115,7 +115,12 @@ def term_usages(k: Knowledge, term: Term) -> list[Statement]:
     words = sorted((term.term, *term.aliases), key=len, reverse=True)
     # Not \b: a term may begin or end with punctuation ("ALK2/ACVR1", "flare-up").
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
-    return [s for s in k.statements() if pattern.search(s.text)]
+    return [s for s in k.statements() if pattern.search(_shown(s))]
+
+
+def _shown(s: Statement) -> str:
+    """A statement as users read it: the text, then a lead's list items."""
+    return " ".join((s.text, *(f"• {item}" for item in s.items)))
 
 
 class Hit(NamedTuple):
@@ -158,7 +163,7 @@ def search(k: Knowledge, query: str, limit: int = 20) -> SearchResult:
     hits: list[Hit] = []
     total = 0
     for hit in _searchable(k):
-        if needle in hit.text.casefold():
+        if needle in (_shown(hit.statement) if hit.statement else hit.text).casefold():
             total += 1
             if not limit or total <= limit:
                 hits.append(hit)

@@ -89,6 +89,8 @@ def _statement(c: Console, s: Statement, level: int, quotes: bool, bullet: str =
     _indent(c, _line(s.text, s.cites), level, bullet)
     if quotes:
         _indent(c, _quoted(s.quote, s.cites), level + 1, " " * len(bullet))
+    for item in s.items:  # a lead's list: the source's own lines, under the lead
+        _indent(c, Text(clean(item)), level + 1, "• ")
 
 
 def _quoted(quote: str | None, cites: Iterable[int]) -> Text:
@@ -250,7 +252,7 @@ def define(k: Knowledge, t: Term, used_in: list[Statement], quotes: bool = False
     footer(c, k)
 
 
-def check(result: CheckResult) -> None:
+def check(result: CheckResult, review: bool = False) -> None:
     c = console()
     if result.unreadable:
         return  # a file that could not be read: the one-line error on stderr says it all
@@ -268,6 +270,11 @@ def check(result: CheckResult) -> None:
     verdict = "faithful to" if report.ok else f"{len(report.findings)} problem(s) against"
     c.print(Text(f"provenance: {verdict} {clean(str(result.source))}"), soft_wrap=True)
     c.print(Text(f"coverage: {report.covered}/{report.sentences} source sentences"))
+    if review:  # what no machine can prove, for a person to sign off
+        c.print(Text(f"review: {len(report.review)} editorial element(s) to sign off"))
+        for item in report.review:
+            where = f"line {item.line}: " if item.line else ""
+            c.print(Text(clean(f"  {where}{item.path}: {item.kind}: {item.detail}")), soft_wrap=True)
 
 
 def overview(k: Knowledge, version: str, commands: list[tuple[str, str]]) -> None:
@@ -277,7 +284,8 @@ def overview(k: Knowledge, version: str, commands: list[tuple[str, str]]) -> Non
             " — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)", style=""
         )
     )
-    c.print(Text("Every statement carries its source's citation markers. Not medical advice.", style="dim"))
+    shown = "Each statement shows the citation markers the source prints after it, or (uncited). Not medical advice."
+    c.print(Text(shown, style="dim"))
     c.print()
     _topic_table(c, k)
     c.print()
