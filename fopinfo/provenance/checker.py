@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from fopinfo.model import Fact, Knowledge, Section, Statement, Term
 from fopinfo.provenance.report import Finding, Report, ReviewItem
 from fopinfo.provenance.text import MARKER, MARKER_HERE, SourceText, markers_after, normalise, numbers, show
-from fopinfo.provenance.wording import compare, paraphrase, sensitive
+from fopinfo.provenance.wording import compare, content_words, paraphrase, sensitive, stem, words
 
 
 class Checker:
@@ -22,6 +23,32 @@ class Checker:
         self.cursor = 0  # everything is quoted in source order: where the last element ended
         self.previous = "the start of the file"
         self.section_starts: list[tuple[int, str]] = []
+        self._stems: str | None = None  # the source's words, stemmed, for name look-ups
+        self.heading_at: list[int] = []  # where the source prints each quoted heading, in order
+        self.heading_of: list[str] = []  # the path of the section or fact it heads
+
+    def index_headings(self, k: Knowledge) -> None:
+        """Every quoted heading's line, so a statement can be held to the one it sits under."""
+        found: list[tuple[int, str]] = []
+        for si, section in enumerate(k.sections):
+            heads = [(f"sections[{si}]", section.quote)]
+            heads += [(f"sections[{si}].facts[{fi}]", f.quote) for fi, f in enumerate(section.facts)]
+            for path, quote in heads:
+                starts = self.src.lines.get(normalise(quote)) if quote else None
+                if starts:
+                    found.append((starts[0], path))
+        found.sort()
+        self.heading_at = [at for at, _ in found]
+        self.heading_of = [path for _, path in found]
+
+    def under(self, path: str, at: int, container: str) -> None:
+        """A statement must sit under the heading the source prints it under."""
+        i = bisect_right(self.heading_at, at) - 1
+        owner = self.heading_of[i] if i >= 0 else None
+        if owner != container:
+            lo = self.heading_at[i] if i >= 0 else 0
+            heading = self.src.text[lo : self.src.line_end(lo)] if i >= 0 else "no heading"
+            self.add(f"{path}.quote", f"the source prints this under '{heading}', not under {container}")
 
     # ---------------------------------------------------------------- helpers
 
@@ -86,7 +113,7 @@ class Checker:
 
     # ---------------------------------------------------------------- statements
 
-    def statement(self, path: str, s: Statement) -> int:
+    def statement(self, path: str, s: Statement, container: str | None = None) -> int:
         if s.subjects:
             self.note("subjects", f"{path}.subjects", f"{s.id}: {', '.join(s.subjects)}")
         if s.quote is None:
@@ -107,6 +134,8 @@ class Checker:
             said = show(printed) if printed else "no marker"
             self.add(f"{path}.cites", f"cites {show(s.cites)} but the source prints {said} after this quote")
         self.claim(path, at, run_end)
+        if container is not None:
+            self.under(path, at, container)
         if s.items:
             self.items(path, at, run_end, s.items)
         return at
@@ -129,8 +158,9 @@ class Checker:
             self.claim(path, lo, hi)
             self.cursor = max(self.cursor, hi)
 
-    def statements(self, path: str, statements: Iterable[Statement]) -> list[int]:
-        return [self.statement(f"{path}.statements[{i}]", s) for i, s in enumerate(statements)]
+    def statements(self, path: str, statements: Iterable[Statement], headed: bool = True) -> list[int]:
+        container = path if headed else None  # an own-titled section has no heading in the source
+        return [self.statement(f"{path}.statements[{i}]", s, container) for i, s in enumerate(statements)]
 
     # ---------------------------------------------------------------- sections and facts
 
@@ -147,7 +177,7 @@ class Checker:
             if at >= 0:
                 self.furnish(at, at + len(normalise(section.quote)))
             self.shown(f"{path}.title", section.title, section.quote)
-        starts = self.statements(path, section.statements)
+        starts = self.statements(path, section.statements, headed=section.quote is not None)
         if section.quote is None:
             self.own_title(path, section, starts[0] if starts else -1)
             start = starts[0] if starts and starts[0] >= 0 else start
@@ -162,6 +192,11 @@ class Checker:
         if extra:
             words = ", ".join(repr(w) for w in extra)
             self.add(f"{path}.title", f"own title says {words}, which no statement under it says")
+        vocabulary = {stem(w) for w in content_words(under)}
+        foreign = [w for w in content_words(section.title) if stem(w) not in vocabulary and w.casefold() not in extra]
+        if foreign:
+            words = ", ".join(repr(w) for w in foreign)
+            self.add(f"{path}.title", f"own title uses {words}, which no statement under it uses")
         if first < 0:
             return
         src = self.src
@@ -186,7 +221,20 @@ class Checker:
 
     # ---------------------------------------------------------------- glossary
 
+    def names(self, path: str, term: Term) -> None:
+        """A term and its aliases are names the source prints (plural aside)."""
+        if self._stems is None:
+            self._stems = " " + " ".join(stem(w) for w in words(self.src.text)) + " "
+        named = [(f"{path}.term", term.term)]
+        named += [(f"{path}.aliases[{i}]", a) for i, a in enumerate(term.aliases)]
+        for npath, name in named:
+            if f" {' '.join(stem(w) for w in words(name))} " not in self._stems:
+                self.add(npath, f"'{name}' is not a name the source prints")
+
     def term(self, path: str, term: Term) -> None:
+        self.names(path, term)
+        if term.definition is None and term.quote is not None:
+            self.add(f"{path}.definition", "null says the source never explains the term, but it has a quote")
         if term.quote is None:
             if term.definition is not None:  # a null definition: used, never explained
                 self.add(f"{path}.quote", "no quote")
@@ -239,10 +287,14 @@ def check(k: Knowledge, source_text: str) -> Report:
     from fopinfo.provenance.origin import check_origin
 
     c = Checker(source_text)
+    c.index_headings(k)
     for si, section in enumerate(k.sections):
         c.section(f"sections[{si}]", section)
     for gi, term in enumerate(k.glossary):
         c.term(f"glossary[{gi}]", term)
+    for i, source in enumerate(k.sources):
+        if source.text is not None and not c.occurrences(source.text):
+            c.add(f"sources[{i}].text", "not in the source: its copy does not reproduce the reference list")
     check_origin(c, k)
     for i, subject in enumerate(k.subjects):
         c.note("subject title", f"subjects[{i}].title", f"{subject.id}: {subject.title}")

@@ -124,10 +124,16 @@ def stem(word: str) -> str:
     w = word.casefold()
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+    for suffix in ("ies", "ing", "ed", "es", "s", "ly"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)] + keep
-    return w
+            w = w[: -len(suffix)]
+            break
+    # "discovery" and "discovered", "produce" and "produced": one stem.
+    return w[:-1] if len(w) > 4 and w[-1] in "ey" else w
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(normalise(text))
 
 
 def content_words(text: str) -> list[str]:
