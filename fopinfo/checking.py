@@ -71,5 +71,7 @@ def check(target: Path, source: Path | None = None, *, review: bool = False) -> 
             report = report._replace(findings=tuple(locate(list(report.findings), checked.text)))
         if review and report.review:
             lines = locate([Problem(r.path, r.detail) for r in report.review], checked.text)
-            report = report._replace(review=tuple(r._replace(line=p.line) for r, p in zip(report.review, lines)))
+            report = report._replace(
+                review=tuple(r._replace(line=p.line) for r, p in zip(report.review, lines, strict=True))
+            )
     return CheckResult(target, checked.problems, checked.knowledge, source, report)

@@ -372,7 +372,9 @@ def _glossary(v: _Validator, top: dict[str, Any]) -> list[Term]:
     out = []
     for i, item in enumerate(v.sequence(top, "glossary", ())):
         path: tuple[str | int, ...] = ("glossary", i)
-        d = v.mapping(item, path, ("id", "term", "definition"), ("aliases", "quote", "cites", "more_quotes", "allowances"))
+        d = v.mapping(
+            item, path, ("id", "term", "definition"), ("aliases", "quote", "cites", "more_quotes", "allowances")
+        )
         if d is None:
             continue
         out.append(

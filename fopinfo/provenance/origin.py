@@ -19,8 +19,9 @@ SHOWN = ("title", "publisher", "reference", "date", "audience", "disclaimer")
 
 
 def _holds(quote: str, words: str) -> bool:
-    """``words`` stand in ``quote`` whole (not inside a longer word), case aside."""
-    pattern = r"(?<![^\W_])" + re.escape(normalise(words)) + r"(?![^\W_])"
+    """``words`` stand in ``quote`` whole (not inside a longer word or code), case aside."""
+    # A hyphen joins: "US-001996" is not the code "NON-US-001996".
+    pattern = r"(?<![^\W_]|-)" + re.escape(normalise(words)) + r"(?![^\W_]|-)"
     return re.search(pattern, normalise(quote), re.IGNORECASE) is not None
 
 

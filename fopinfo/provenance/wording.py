@@ -149,6 +149,8 @@ def paraphrase(shown: str, quotes: list[str], names: list[str], allowed: set[str
     seen: set[str] = set()
     for word in content_words(shown):
         key = stem(word)
+        if sensitive(word):  # compared as a set below, so reported once
+            continue
         if key in vocabulary or key in allowed_stems or key in seen:
             continue
         seen.add(key)
