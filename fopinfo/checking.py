@@ -36,6 +36,13 @@ class CheckResult(NamedTuple):
         return not self.problems and (self.report is None or self.report.ok)
 
     @property
+    def source_label(self) -> str:
+        """How the source is named to people: its path, or 'the bundled source text'."""
+        if self.source is not None and self.source.resolve() == bundled_source().resolve():
+            return "the bundled source text"
+        return str(self.source)
+
+    @property
     def unreadable(self) -> bool:
         """The file itself could not be read or parsed; its one problem says why."""
         return bool(self.problems) and self.problems[0].path == FILE
@@ -47,7 +54,7 @@ class CheckResult(NamedTuple):
         if self.problems:
             return f"{self.target}: {len(self.problems)} problem(s) found"
         if self.report is not None and not self.report.ok:
-            return f"{self.target}: {len(self.report.findings)} problem(s) against the source {self.source}"
+            return f"{self.target}: {len(self.report.findings)} problem(s) against {self.source_label}"
         return None
 
 

@@ -268,7 +268,7 @@ def check(result: CheckResult, review: bool = False) -> None:
     for finding in report.findings:
         c.print(Text(clean(str(finding))), soft_wrap=True)
     verdict = "faithful to" if report.ok else f"{len(report.findings)} problem(s) against"
-    c.print(Text(f"provenance: {verdict} {clean(str(result.source))}"), soft_wrap=True)
+    c.print(Text(f"provenance: {verdict} {clean(result.source_label)}"), soft_wrap=True)
     c.print(Text(f"coverage: {report.covered}/{report.sentences} source sentences"))
     if review:  # what no machine can prove, for a person to sign off
         c.print(Text(f"review: {len(report.review)} editorial element(s) to sign off"))
