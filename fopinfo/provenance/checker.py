@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from fopinfo.model import Fact, Knowledge, Section, Statement, Term
@@ -88,6 +88,11 @@ class Checker:
                 self.add(path, f"{where} the source")
                 return -1
             at = next((s for s in starts if s >= self.cursor), -1)
+            first = starts[0]
+        elif needle in self.src.run_index:
+            starts = self.src.run_index[needle]
+            index = bisect_left(starts, self.cursor)
+            at = starts[index] if index < len(starts) else -1
             first = starts[0]
         else:
             at = self.src.text.find(needle, self.cursor)

@@ -114,6 +114,14 @@ class SourceText:
         run_cuts = sorted({m.end() for m in self.markers} | set(newlines))
         self.runs = list(_trimmed(text, run_cuts))
         self.run_at = {lo: hi for lo, hi in self.runs}
+        # Each run's words without its marker -> where it starts: a statement quotes a
+        # whole run, so a faithful file finds nearly every quote here, in time of its
+        # length ("in 20066", a marker after no punctuation, falls back to str.find).
+        self.run_index: dict[str, list[int]] = {}
+        for lo, hi in self.runs:
+            here = MARKER.search(text, lo, hi)
+            end = here.start() if here and here.end() == hi else hi
+            self.run_index.setdefault(text[lo:end], []).append(lo)
         cuts = {m.end() for m in self.markers} | set(newlines)
         marker_starts = {m.start() for m in self.markers}  # "patients. 7,13,14": cut after the marker
         for m in _SENTENCE_END.finditer(text):
