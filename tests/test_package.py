@@ -27,6 +27,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (wheel,) = work.glob("fopinfo-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "fopinfo/data/facts.yaml" in names
+    assert "fopinfo/data/source/what-is-fop.txt" in names  # the source ships beside the knowledge file
     assert not [n for n in names if n.startswith("tests/")]
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
@@ -68,3 +69,9 @@ def test_installed_module_entry_point_and_errors(installed: Path, tmp_path: Path
     assert result.returncode == 2
     assert result.stderr == "Error: there is no source 99; this knowledge file numbers its sources 1–15\n"
     assert "Traceback" not in result.stderr
+
+
+def test_installed_check_against_the_bundled_source(installed: Path, tmp_path: Path) -> None:
+    result = run_outside(installed, tmp_path, str(installed / "bin" / "fopinfo"), "check", "--against-source")
+    assert result.returncode == 0, result.stderr
+    assert "provenance: faithful to the bundled source text\n" in result.stdout
