@@ -270,8 +270,10 @@ def check(result: CheckResult, review: bool = False) -> None:
     verdict = "faithful to" if report.ok else f"{len(report.findings)} problem(s) against"
     c.print(Text(f"provenance: {verdict} {clean(result.source_label)}"), soft_wrap=True)
     c.print(Text(f"coverage: {report.covered}/{report.sentences} source sentences"))
-    if review:  # what no machine can prove, for a person to sign off
-        c.print(Text(f"review: {len(report.review)} editorial element(s) to sign off"))
+    # What no machine can prove is never hidden: counted always, listed with --review.
+    hint = "" if review else " (list them with --review)"
+    c.print(Text(f"review: {len(report.review)} editorial element(s) to sign off{hint}"))
+    if review:
         for item in report.review:
             where = f"line {item.line}: " if item.line else ""
             c.print(Text(clean(f"  {where}{item.path}: {item.kind}: {item.detail}")), soft_wrap=True)

@@ -409,6 +409,7 @@ def test_check_source_proves_the_bundled_file(run: Run) -> None:
     assert result.stdout.splitlines()[1:] == [
         "provenance: faithful to the bundled source text",  # the fixture is the bundled file
         "coverage: 78/78 source sentences",
+        "review: 64 editorial element(s) to sign off (list them with --review)",
     ]
     doc = json.loads(run("check", "--source", str(SOURCE), "--json").stdout)
     assert doc["ok"] is True

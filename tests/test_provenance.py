@@ -218,7 +218,7 @@ def test_check_against_the_bundled_source_json_and_review() -> None:
     done = subprocess.run([str(SCRIPT), "check", "--against-source", "--review"], capture_output=True, text=True)
     assert done.returncode == 0
     lines = done.stdout.splitlines()
-    assert lines[3].startswith("review: ") and lines[3].endswith(" editorial element(s) to sign off")
+    assert lines[3] == f"review: {len(provenance['review'])} editorial element(s) to sign off"
     assert any(": sections[3].title: own title: Discovery of the FOP gene" in line for line in lines)
 
 
