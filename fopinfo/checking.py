@@ -15,16 +15,33 @@ if TYPE_CHECKING:
 FILE = "(file)"  # the path of a problem with the file itself: missing, not UTF-8, not YAML
 
 
+def bundled_source() -> Path:
+    """The source text that ships with fopinfo, beside the bundled knowledge file."""
+    package = Path(__file__).resolve().parent
+    installed = package / "data" / "source" / "what-is-fop.txt"  # placed there by the wheel build
+    if installed.is_file():
+        return installed
+    return package.parent / "data" / "source" / "what-is-fop.txt"  # source checkout or editable install
+
+
 class CheckResult(NamedTuple):
     target: Path
     problems: list[Problem]
     knowledge: Knowledge | None
     source: Path | None
     report: Report | None
+    show_review: bool = False  # list each editorial element (--review), not only count them
 
     @property
     def ok(self) -> bool:
         return not self.problems and (self.report is None or self.report.ok)
+
+    @property
+    def source_label(self) -> str:
+        """How the source is named to people: its path, or 'the bundled source text'."""
+        if self.source is not None and self.source.resolve() == bundled_source().resolve():
+            return "the bundled source text"
+        return str(self.source)
 
     @property
     def unreadable(self) -> bool:
@@ -38,11 +55,15 @@ class CheckResult(NamedTuple):
         if self.problems:
             return f"{self.target}: {len(self.problems)} problem(s) found"
         if self.report is not None and not self.report.ok:
-            return f"{self.target}: {len(self.report.findings)} problem(s) against the source {self.source}"
+            return f"{self.target}: {len(self.report.findings)} problem(s) against {self.source_label}"
         return None
 
 
-def check(target: Path, source: Path | None = None) -> CheckResult:
+def check(target: Path, source: Path | None = None, *, review: bool = False) -> CheckResult:
+    """Validate ``target``; given ``source``, hold it against that text.
+
+    ``review``: also give the review list its lines in the file (costs a YAML compose).
+    """
     # A bad source file is the caller's usage error, reported before the knowledge file.
     source_text = read_text(source, "source file") if source else None
     try:
@@ -56,6 +77,11 @@ def check(target: Path, source: Path | None = None) -> CheckResult:
         report = provenance.check(checked.knowledge, source_text)
         if report.findings:  # only now pay for finding each one's line in the file
             report = report._replace(findings=tuple(locate(list(report.findings), checked.text)))
+        if review and report.review:
+            lines = locate([Problem(r.path, r.detail) for r in report.review], checked.text)
+            report = report._replace(
+                review=tuple(r._replace(line=p.line) for r, p in zip(report.review, lines, strict=True))
+            )
     return CheckResult(target, checked.problems, checked.knowledge, source, report)
 
 

@@ -169,7 +169,7 @@ def root(
 ) -> None:
     """A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP).
 
-    Every statement comes from one source document and carries its citation markers.
+    Every statement comes from one source document, with the citation markers it prints.
     Not medical advice.
     """
     ctx.obj = Options(data, json_, markdown)
@@ -339,15 +339,29 @@ def check(
             "--source", metavar="FILE", help="Also hold the file against this source text: quotes, markers, coverage."
         ),
     ] = None,
+    against_source: Annotated[
+        bool,
+        typer.Option("--against-source", help="Hold the file against the source text bundled with fopinfo."),
+    ] = False,
+    review: Annotated[
+        bool,
+        typer.Option("--review", help="With a source: list every editorial element for a person to sign off."),
+    ] = False,
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
 ) -> None:
     """Validate a knowledge file and summarise what it holds."""
     from fopinfo import checking
 
+    if source is not None and against_source:
+        raise UsageProblem("choose one of --source FILE and --against-source")
+    if against_source:
+        source = checking.bundled_source()
+    if review and source is None:
+        raise UsageProblem("--review needs a source: add --against-source or --source FILE")
     chosen = _format(ctx, json_, markdown)
-    result = checking.check(checking.target(path, _options(ctx).data), source)
-    _show(chosen, result)
+    result = checking.check(checking.target(path, _options(ctx).data), source, review=review or chosen == "json")
+    _show(chosen, result._replace(show_review=review))
     failure = result.failure()
     if failure:
         raise BadKnowledgeFile(failure)

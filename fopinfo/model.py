@@ -19,6 +19,8 @@ class Statement(NamedTuple):
     section_id: str
     fact_id: str | None = None
     aim: bool = False
+    # A lead and its list: the source's list lines that complete ``quote``, verbatim.
+    items: tuple[str, ...] = ()
 
 
 class Fact(NamedTuple):
@@ -36,6 +38,7 @@ class Section(NamedTuple):
     aliases: tuple[str, ...]
     statements: tuple[Statement, ...]
     facts: tuple[Fact, ...]
+    editorial: bool = False  # the title is fopinfo's own, not the source's (quote null)
 
     def all_statements(self) -> Iterator[Statement]:
         yield from self.statements
@@ -53,6 +56,13 @@ class Subject(NamedTuple):
     title: str
 
 
+class Allowance(NamedTuple):
+    """Words a definition may use although its quotes do not hold them, and why."""
+
+    words: tuple[str, ...]
+    reason: str
+
+
 class Term(NamedTuple):
     id: str
     term: str
@@ -60,6 +70,8 @@ class Term(NamedTuple):
     definition: str | None  # None: the source uses the term but does not explain it
     quote: str | None
     cites: tuple[int, ...]
+    more_quotes: tuple[str, ...] = ()  # further source passages the definition draws on
+    allowances: tuple[Allowance, ...] = ()
 
 
 class RelatedPage(NamedTuple):
@@ -77,6 +89,7 @@ class Origin(NamedTuple):
     quotes: dict[str, str]
     left_out: tuple[str, ...]
     related_pages: tuple[RelatedPage, ...]
+    source_sha256: str | None = None  # of the source text's UTF-8 bytes
 
 
 class Reference(NamedTuple):

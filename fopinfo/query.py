@@ -147,6 +147,11 @@ def sources(k: Knowledge) -> SourceList:
     return SourceList(k, _count_cites(k.statements()))
 
 
+def _shown(s: Statement) -> str:
+    """A statement as users read it: the text, then a lead's list items."""
+    return " ".join((s.text, *(f"• {item}" for item in s.items)))
+
+
 def define(k: Knowledge, name: str, quotes: bool = False) -> Definition:
     term = resolve_term(k, name)
     return Definition(k, term, tuple(term_usages(k, [term])[term.id]), quotes)
@@ -174,7 +179,7 @@ def term_usages(k: Knowledge, terms: list[Term]) -> dict[str, list[Statement]]:
     longest = max((len(name) for name in table), default=0)
     found: dict[str, list[Statement]] = {t.id: [] for t in terms}
     for statement in k.statements():
-        tokens = _tokens(statement.text)
+        tokens = _tokens(_shown(statement))
         used: set[str] = set()
         for i in range(len(tokens)):
             for n in range(1, min(longest, len(tokens) - i) + 1):
@@ -211,7 +216,7 @@ def search(k: Knowledge, query: str, limit: int = 20, quotes: bool = False) -> F
     hits: list[Hit] = []
     total = 0
     for hit in _searchable(k):
-        if needle in hit.text.casefold():
+        if needle in (_shown(hit.statement) if hit.statement else hit.text).casefold():
             total += 1
             if not limit or total <= limit:
                 hits.append(hit)

@@ -58,7 +58,7 @@ def _page(text: str) -> bool:
     sys.stdout.flush()
     try:
         # Through the shell, as git runs core.pager, so PAGER may carry its own options.
-        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)  # noqa: S602
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
     except OSError:
         return False
     assert pager.stdin is not None

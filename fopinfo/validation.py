@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from fopinfo.model import (
+    Allowance,
     Fact,
     Knowledge,
     Origin,
@@ -244,7 +245,7 @@ def _statement_paths(section: Section, si: int) -> Iterator[tuple[Statement, tup
 def _origin(v: _Validator, value: Any) -> Origin | None:
     path: tuple[str | int, ...] = ("origin",)
     keys = ("title", "publisher", "reference", "date", "audience", "disclaimer")
-    d = v.mapping(value, path, keys, ("quotes", "left_out", "related_pages"))
+    d = v.mapping(value, path, keys, ("quotes", "left_out", "related_pages", "source_sha256"))
     if d is None:
         return None
     fields = {key: v.string(d, key, path) or "" for key in keys}
@@ -266,7 +267,16 @@ def _origin(v: _Validator, value: Any) -> Origin | None:
         quotes=quotes,
         left_out=v.strings(d, "left_out", path),
         related_pages=tuple(pages),
+        source_sha256=_sha256(v, d, path),
     )
+
+
+def _sha256(v: _Validator, d: dict[str, Any], path: tuple[str | int, ...]) -> str | None:
+    value = v.string(d, "source_sha256", path, nullable=True)
+    if value is not None and (len(value) != 64 or value.strip("0123456789abcdef")):
+        v.problem((*path, "source_sha256"), "must be 64 lower-case hexadecimal digits")
+        return None
+    return value
 
 
 def _sources(v: _Validator, top: dict[str, Any]) -> list[Source]:
@@ -303,7 +313,7 @@ def _sections(v: _Validator, top: dict[str, Any]) -> list[Section]:
     fact_number = 0
     for i, item in enumerate(v.sequence(top, "sections", ())):
         path: tuple[str | int, ...] = ("sections", i)
-        d = v.mapping(item, path, ("id", "title"), ("quote", "aliases", "statements", "facts"))
+        d = v.mapping(item, path, ("id", "title"), ("quote", "aliases", "statements", "facts", "editorial"))
         if d is None:
             continue
         section_id = v.string(d, "id", path) or ""
@@ -335,6 +345,7 @@ def _sections(v: _Validator, top: dict[str, Any]) -> list[Section]:
                 aliases=v.strings(d, "aliases", path),
                 statements=statements,
                 facts=tuple(facts),
+                editorial=v.flag(d, "editorial", path),
             )
         )
     return out
@@ -346,7 +357,7 @@ def _statements(
     out = []
     for i, item in enumerate(v.sequence(parent, "statements", path)):
         spath = (*path, "statements", i)
-        d = v.mapping(item, spath, ("id", "text", "cites"), ("quote", "subjects", "aim"))
+        d = v.mapping(item, spath, ("id", "text", "cites"), ("quote", "subjects", "aim", "items"))
         if d is None:
             continue
         out.append(
@@ -359,6 +370,7 @@ def _statements(
                 section_id=section_id,
                 fact_id=fact_id,
                 aim=v.flag(d, "aim", spath),
+                items=v.strings(d, "items", spath),
             )
         )
     return tuple(out)
@@ -368,7 +380,9 @@ def _glossary(v: _Validator, top: dict[str, Any]) -> list[Term]:
     out = []
     for i, item in enumerate(v.sequence(top, "glossary", ())):
         path: tuple[str | int, ...] = ("glossary", i)
-        d = v.mapping(item, path, ("id", "term", "definition"), ("aliases", "quote", "cites"))
+        d = v.mapping(
+            item, path, ("id", "term", "definition"), ("aliases", "quote", "cites", "more_quotes", "allowances")
+        )
         if d is None:
             continue
         out.append(
@@ -379,6 +393,18 @@ def _glossary(v: _Validator, top: dict[str, Any]) -> list[Term]:
                 definition=v.string(d, "definition", path, nullable=True),
                 quote=v.string(d, "quote", path, nullable=True),
                 cites=v.numbers(d, "cites", path),
+                more_quotes=v.strings(d, "more_quotes", path),
+                allowances=_allowances(v, d, path),
             )
         )
     return out
+
+
+def _allowances(v: _Validator, d: dict[str, Any], path: tuple[str | int, ...]) -> tuple[Allowance, ...]:
+    out = []
+    for i, item in enumerate(v.sequence(d, "allowances", path)):
+        apath = (*path, "allowances", i)
+        a = v.mapping(item, apath, ("words", "reason"))
+        if a is not None:
+            out.append(Allowance(v.strings(a, "words", apath), v.string(a, "reason", apath) or ""))
+    return tuple(out)

@@ -43,6 +43,8 @@ CONTENT = {
     "define-HO": "define HO",
     "define-flare-up": "define flare-up",
     "check": "check data/facts.yaml",
+    "check-source": "check data/facts.yaml --source data/source/what-is-fop.txt --review",
+    "updates": "updates",
 }
 FORMATS = {"txt": "", "md": " --markdown", "json": " --json"}
 HANDOUTS = {

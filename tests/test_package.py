@@ -34,6 +34,7 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     names = zipfile.ZipFile(wheel).namelist()
     assert "fopinfo/data/facts.yaml" in names
     assert "fopinfo/py.typed" in names  # the code is strictly typed: say so to type checkers
+    assert "fopinfo/data/source/what-is-fop.txt" in names  # the source ships beside the knowledge file
     assert not [n for n in names if n.startswith("tests/")]
     (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
     headers = zipfile.ZipFile(wheel).read(metadata).decode()
@@ -145,3 +146,9 @@ def test_user_install_with_pipx_or_uv(tool: str, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("FOP Facts (10)\n")
+
+
+def test_installed_check_against_the_bundled_source(installed: Path, tmp_path: Path) -> None:
+    result = run_outside(installed, tmp_path, str(installed / "bin" / "fopinfo"), "check", "--against-source")
+    assert result.returncode == 0, result.stderr
+    assert "provenance: faithful to the bundled source text\n" in result.stdout

@@ -1,18 +1,28 @@
-"""fopinfo.provenance: the bundled knowledge file held against its source document."""
+"""fopinfo.provenance: the rules, piece by piece, and the bundled file held against its source.
+
+The mutation suite (tests/test_mutations.py) edits copies of the file; these tests pin
+the rules themselves: which edits are recognised, what a paraphrase may do, how markers
+are read, and what the review list holds.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+import subprocess
+import sys
+import time
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from fopinfo.loading import load
-from fopinfo.model import Knowledge, Statement, Term
+from fopinfo.checking import bundled_source
+from fopinfo.loading import bundled_path, load
+from fopinfo.model import Knowledge
 from fopinfo.provenance import Finding, Report, check, markers_after, normalise
+from fopinfo.provenance.wording import compare, paraphrase, sensitive
 
-SOURCE = Path(__file__).resolve().parent / "fixtures" / "what-is-fop.txt"
+SCRIPT = Path(sys.executable).with_name("fopinfo")
 
 
 @cache
@@ -22,177 +32,135 @@ def bundled() -> Knowledge:
 
 @cache
 def source() -> str:
-    return SOURCE.read_text(encoding="utf-8")
+    return bundled_source().read_text(encoding="utf-8")
 
 
-def edit_statement(
-    k: Knowledge, statement_id: str, change: Callable[[Statement], Statement | None]
-) -> tuple[Knowledge, str]:
-    """A copy of k with one statement changed (or dropped, when change returns None),
-    and that statement's path in the loader's format."""
-    found: list[str] = []
-
-    def edit(statements: tuple[Statement, ...], path: str) -> tuple[Statement, ...]:
-        out = []
-        for i, s in enumerate(statements):
-            if s.id != statement_id:
-                out.append(s)
-                continue
-            found.append(f"{path}.statements[{i}]")
-            new = change(s)
-            if new is not None:
-                out.append(new)
-        return tuple(out)
-
-    sections = []
-    for si, section in enumerate(k.sections):
-        facts = tuple(
-            f._replace(statements=edit(f.statements, f"sections[{si}].facts[{fi}]"))
-            for fi, f in enumerate(section.facts)
-        )
-        statements = edit(section.statements, f"sections[{si}]")
-        sections.append(section._replace(statements=statements, facts=facts))
-    assert len(found) == 1, f"statement {statement_id} not found"
-    return k._replace(sections=tuple(sections)), found[0]
-
-
-def edit_term(k: Knowledge, term_id: str, change: Callable[[Term], Term]) -> tuple[Knowledge, str]:
-    index = next(i for i, t in enumerate(k.glossary) if t.id == term_id)
-    glossary = list(k.glossary)
-    glossary[index] = change(glossary[index])
-    return k._replace(glossary=tuple(glossary)), f"glossary[{index}]"
-
-
-def replace_in(field: str, old: str, new: str) -> Callable[[Statement], Statement]:
-    def change(s: Statement) -> Statement:
-        value = getattr(s, field)
-        assert old in value
-        return s._replace(**{field: value.replace(old, new)})
-
-    return change
-
-
-def paths(report: Report) -> list[str]:
-    return [f.path for f in report.findings]
+@cache
+def report() -> Report:
+    return check(bundled(), source())
 
 
 # ---------------------------------------------------------------- the bundled file
 
 
 def test_bundled_file_passes() -> None:
-    report = check(bundled(), source())
-    assert report.findings == ()
-    assert report.uncovered == ()
-    assert report.covered == report.sentences
-    assert report.sentences > 50
-    assert report.ok
+    r = report()
+    assert r.findings == ()
+    assert r.uncovered == ()
+    assert r.covered == r.sentences
+    assert r.sentences > 50
+    assert r.ok
 
 
-# ---------------------------------------------------------------- mutations
+def test_the_source_ships_beside_the_knowledge_file_and_its_hash_is_recorded() -> None:
+    import hashlib
+
+    assert bundled_source().parent.parent == bundled_path().parent
+    assert bundled().origin.source_sha256 == hashlib.sha256(bundled_source().read_bytes()).hexdigest()
 
 
-def test_changed_figure_in_text() -> None:
-    k, path = edit_statement(bundled(), "discovery.1", replace_in("text", "2006", "2007"))
-    report = check(k, source())
-    assert report.findings == (Finding(f"{path}.text", "'2007' is not in the quote"),)
-    assert not report.ok
+def test_a_different_source_text_is_a_finding() -> None:
+    r = check(bundled(), source().replace("December 2020", "December 2020 "))  # one space: other bytes
+    assert [f.path for f in r.findings] == ["origin.source_sha256"]
+    assert "not the one recorded" in r.findings[0].message
 
 
-def test_changed_number_word_in_text() -> None:
-    k, path = edit_statement(bundled(), "ultra-rare.1", replace_in("text", "one or two", "one or three"))
-    report = check(k, source())
-    assert report.findings == (Finding(f"{path}.text", "'three' is not in the quote"),)
+def test_review_lists_every_editorial_element() -> None:
+    review = {(r.kind, r.path): r.detail for r in report().review}
+    kinds = {kind for kind, _ in review}
+    assert kinds == {
+        "subjects",
+        "subject title",
+        "own title",
+        "definition",
+        "allowance",
+        "edit",
+        "left out",
+        "related page",
+    }
+    # The three punctuation edits the file makes, each recognised and listed.
+    assert review[("edit", "sections[1].statements[1].text")] == "sentences joined: '). And' shown as '), and'"
+    assert review[("edit", "sections[4].facts[3].statements[0].text")] == "comma dropped after 'FOP'"
+    assert review[("edit", "sections[3].statements[0].text")] == "final period added"
+    assert review[("own title", "sections[3].title")] == "Discovery of the FOP gene"
+    assert review[("subjects", "sections[2].statements[0].subjects")] == "management.1: triggers, symptoms"
+    assert review[("allowance", "glossary[3].allowances[0]")].startswith("ALK2, ACVR1: ")
+    tagged = sum(1 for s in bundled().statements() if s.subjects)
+    assert sum(1 for kind, _ in review if kind == "subjects") == tagged
 
 
-def test_invented_name_in_text() -> None:
-    k, path = edit_statement(bundled(), "what.2", replace_in("text", "or HO", "or HO (ACVR1)"))
-    assert check(k, source()).findings == (Finding(f"{path}.text", "'ACVR1' is not in the quote"),)
+# ---------------------------------------------------------------- shown words
 
 
-def test_changed_word_in_quote() -> None:
-    k, path = edit_statement(bundled(), "what.3", replace_in("quote", "ribbons", "strips"))
-    report = check(k, source())
-    assert report.findings[0] == Finding(f"{path}.quote", "quote not found in the source")
-    # The sentence it quoted is now accounted for by nothing.
-    assert paths(report)[1:] == ["coverage"]
-    assert "ribbons" in report.uncovered[0]
-    assert report.covered == report.sentences - 1
+@pytest.mark.parametrize(
+    ("shown", "quote", "edits"),
+    [
+        ("A b, and c.", "A b. And c.", ["sentences joined: '. And' shown as ', and'"]),
+        ("All of FOP were", "All of FOP, were", ["comma dropped after 'FOP'"]),
+        ("in 2006.", "in 2006", ["final period added"]),
+        ("in 2006", "in 2006.", ["final period dropped"]),
+        ("it’s “so” – now", 'it\'s "so" - now', []),  # typography only
+        ("the fop gene", "the FOP gene", ["case changed: 'FOP' shown as 'fop'"]),
+    ],
+)
+def test_recognised_edits(shown: str, quote: str, edits: list[str]) -> None:
+    assert compare(shown, quote) == ([], edits)
 
 
-def test_changed_cites() -> None:
-    k, path = edit_statement(bundled(), "what.4", lambda s: s._replace(cites=(5,)))
-    report = check(k, source())
-    assert report.findings == (Finding(f"{path}.cites", "cites [5] but the source prints [1, 4] after this quote"),)
+@pytest.mark.parametrize(
+    ("shown", "quote", "problem"),
+    [
+        ("does go away", "does not go away", "leaves out 'not', which the source says"),
+        ("it is not rare", "it is rare", "adds 'not', which the source does not say"),
+        ("one to two", "one or two", "says 'to' where the source says 'or'"),
+        ("a blood test or", "a biopsy or", "says 'blood test' where the source says 'biopsy'"),
+        ("ultra rare", "ultra-rare", "says 'ultra rare' where the source says 'ultra-rare'"),
+        ("locked joints", "locked joints (such as arms)", "leaves out 'such as arms', which the source says"),
+        ("bunions", "(bunions)", "punctuation '(' at the start shown as ''"),
+        ("A b; c", "A b, c", "punctuation ',' after 'b' shown as ';'"),
+    ],
+)
+def test_any_other_change_is_a_problem(shown: str, quote: str, problem: str) -> None:
+    assert compare(shown, quote)[0][0] == problem
 
 
-def test_cites_for_an_uncited_run() -> None:
-    k, path = edit_statement(bundled(), "causes.1", lambda s: s._replace(cites=(7,)))
-    report = check(k, source())
-    assert report.findings == (Finding(f"{path}.cites", "cites [7] but the source prints no marker after this quote"),)
+def test_paraphrase_rules() -> None:
+    quote = ["FOP is a congenital genetic condition which means that it is present at birth."]
+    assert paraphrase("Present at birth. FOP is a congenital genetic condition.", quote, ["congenital"], set()) == []
+    assert paraphrase("Present later in childhood.", quote, [], set()) == [
+        "'later' is not in its quote",
+        "'childhood' is not in its quote",
+    ]
+    assert paraphrase("Not present at birth.", quote, [], set()) == ["adds 'not', which its quote does not say"]
+    hedged = ["It may look like bunions but they are not."]
+    assert paraphrase("It looks like bunions but they are not.", hedged, [], set()) == [
+        "drops 'may', which its quote says"
+    ]
+    assert paraphrase("It may look like ALK2 bunions but they are not.", hedged, [], {"ALK2"}) == []
 
 
-def test_aim_takes_the_marker_of_the_sentence_it_completes() -> None:
-    k, path = edit_statement(bundled(), "management.3", lambda s: s._replace(cites=(8,)))
-    report = check(k, source())
-    assert paths(report) == [f"{path}.cites"]
-    assert "[9]" in report.findings[0].message
-
-
-def test_dropped_statement_leaves_its_sentence_uncovered() -> None:
-    k, _ = edit_statement(bundled(), "irreversible.1", lambda s: None)
-    report = check(k, source())
-    assert paths(report) == ["coverage"]
-    assert "does not go away" in report.findings[0].message
-    assert report.uncovered == ("The extra bone that is formed does not go away.1,3",)
-    assert report.covered == report.sentences - 1
-
-
-def test_statement_without_quote() -> None:
-    k, path = edit_statement(bundled(), "what.6", lambda s: s._replace(quote=None))
-    report = check(k, source())
-    assert paths(report) == [f"{path}.quote", "coverage"]
-    assert report.findings[0].message == "no quote"
-
-
-def test_changed_glossary_quote() -> None:
-    def change(t: Term) -> Term:
-        assert t.quote is not None
-        return t._replace(quote=t.quote.replace("skeleton", "skeletons"))
-
-    k, path = edit_term(bundled(), "heterotopic-ossification", change)
-    report = check(k, source())
-    # The statement what.2 still quotes the same sentence, so coverage holds.
-    assert report.findings == (Finding(f"{path}.quote", "quote not found in the source"),)
-
-
-def test_changed_glossary_cites() -> None:
-    k, path = edit_term(bundled(), "congenital", lambda t: t._replace(cites=()))
-    report = check(k, source())
-    assert report.findings == (Finding(f"{path}.cites", "cites [] but the source prints [8] after this quote"),)
-
-
-def test_unexplained_term_needs_no_quote() -> None:
-    k, _ = edit_term(bundled(), "flare-up", lambda t: t)
-    assert check(k, source()).ok
-    k, path = edit_term(bundled(), "flare-up", lambda t: t._replace(definition="A flare."))
-    assert paths(check(k, source())) == [f"{path}.quote"]
-
-
-def test_origin_quotes_and_left_out() -> None:
-    k = bundled()
-    quotes = {**k.origin.quotes, "disclaimer": "Always consult a doctor."}
-    left_out = (*k.origin.left_out, "Subscribe to our newsletter")
-    origin = k.origin._replace(quotes=quotes, left_out=left_out)
-    report = check(k._replace(origin=origin), source())
-    assert report.findings[:2] == (
-        Finding("origin.quotes.disclaimer", "quote not found in the source"),
-        Finding(f"origin.left_out[{len(left_out) - 1}]", "left-out line not found in the source"),
-    )
+def test_sensitive_words() -> None:
+    assert sensitive("Only around one or two per million may, in 2019, not") == {
+        "only", "around", "one", "two", "million", "may", "2019", "not",
+    }  # fmt: skip
 
 
 def test_normalisation_is_typography_only() -> None:
     assert normalise("it’s  not\u00a0– “so”\n") == 'it\'s not - "so"'
     assert normalise("ribbons") != normalise("strips")
+
+
+def test_statement_findings_name_their_path_and_say_what_changed() -> None:
+    k = bundled()
+    section = k.sections[4]
+    fact = section.facts[0]
+    changed = fact.statements[0]._replace(text=fact.statements[0].text.replace("one or two", "one or three"))
+    facts = (fact._replace(statements=(changed, *fact.statements[1:])), *section.facts[1:])
+    sections = (*k.sections[:4], section._replace(facts=facts))
+    r = check(k._replace(sections=sections), source())
+    assert r.findings == (
+        Finding("sections[4].facts[0].statements[0].text", "says 'three' where the source says 'two'"),
+    )
 
 
 # ---------------------------------------------------------------- marker reading
@@ -219,3 +187,48 @@ def markers(paragraph: str, quote: str) -> tuple[int, ...]:
 )
 def test_markers_after(paragraph: str, quote: str, expected: tuple[int, ...]) -> None:
     assert markers(paragraph, quote) == expected
+
+
+# ---------------------------------------------------------------- cost
+
+
+def test_matching_is_linear_in_a_long_unbroken_source() -> None:
+    """A source of one 4 MB paragraph: every quote is found by str.find, not by scanning."""
+    long = source() + "\n" + "word " * 800_000 + "end."
+    started = time.perf_counter()
+    r = check(bundled(), long)
+    assert time.perf_counter() - started < 10
+    assert [f.path for f in r.findings] == ["origin.source_sha256", "coverage"]
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_check_against_the_bundled_source_json_and_review() -> None:
+    done = subprocess.run(
+        [str(SCRIPT), "check", "--against-source", "--json"], capture_output=True, text=True, check=True
+    )
+    doc = json.loads(done.stdout)
+    provenance = doc["provenance"]
+    assert (doc["ok"], provenance["ok"], provenance["findings"]) == (True, True, [])
+    assert provenance["source"] == str(bundled_source())
+    first = provenance["review"][0]
+    assert set(first) == {"kind", "path", "line", "detail"}
+    assert isinstance(first["line"], int)
+    done = subprocess.run([str(SCRIPT), "check", "--against-source", "--review"], capture_output=True, text=True)
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert lines[4] == f"review: {len(provenance['review'])} editorial element(s) to sign off"
+    assert any(": sections[3].title: own title: Discovery of the FOP gene" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--review"], "Error: --review needs a source: add --against-source or --source FILE"),
+        (["--against-source", "--source", "x.txt"], "Error: choose one of --source FILE and --against-source"),
+    ],
+)
+def test_check_usage_errors(args: list[str], error: str) -> None:
+    done = subprocess.run([str(SCRIPT), "check", *args], capture_output=True, text=True)
+    assert (done.returncode, done.stderr.splitlines()[0]) == (2, error)

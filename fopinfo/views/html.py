@@ -6,8 +6,6 @@ HTML that reached the Markdown is shown as text, never passed through.
 
 from __future__ import annotations
 
-import sys
-
 from fopinfo.answers import (
     Answer,
     Cited,

@@ -101,6 +101,7 @@ def statement(s: Statement, k: Knowledge) -> JSON:
         "section": s.section_id,
         "fact": s.fact_id,
         "aim": s.aim,
+        "items": list(s.items),
     }
     doc["notes"] = [n.id for n in k.notes_on(s.id)]
     return doc
@@ -240,6 +241,7 @@ def _check(result: CheckResult) -> JSON:
         "summary": result.knowledge.counts() if result.knowledge is not None else None,
     }
     report = result.report
+    later = result.knowledge.developments if result.knowledge else None
     if report is not None:
         doc["provenance"] = {
             "source": str(result.source),
@@ -247,5 +249,8 @@ def _check(result: CheckResult) -> JSON:
             "findings": [{"path": f.path, "line": f.line, "message": f.message} for f in report.findings],
             "coverage": {"covered": report.covered, "sentences": report.sentences},
             "uncovered": list(report.uncovered),
+            "review": [{"kind": r.kind, "path": r.path, "line": r.line, "detail": r.detail} for r in report.review],
+            # fopinfo's own notes are not from the source: outside this proof, listed so nobody assumes otherwise
+            "outside_proof": {"notes": [n.id for n in later.notes] if later else []},
         }
     return doc

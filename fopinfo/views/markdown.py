@@ -47,6 +47,7 @@ from fopinfo.views.wording import (
     marker_label,
     note_pointer,
     origin_line,
+    outside_proof_line,
     reference_line,
     stale,
     where,
@@ -70,13 +71,17 @@ def markers(cites: Iterable[int]) -> str:
     return esc(label) if label.startswith("[") else f"*{esc(label)}*"
 
 
-def _statement(k: Knowledge, s: Statement, quotes: bool, label: str = "") -> str:
-    """The statement with its markers (and label); under it, with --quote, the source's words,
-    then fopinfo's notes on what has happened since, set apart from the source's words."""
+def _statement(k: Knowledge, s: Statement, quotes: bool, label: str = "", nested: bool = True) -> str:
+    """The statement with its markers (and label); under it, a lead's list, with --quote the
+    source's words, then fopinfo's notes on what has happened since, set apart from them."""
     line = f"{esc(s.text)} {markers(s.cites)}{label}"
+    if s.items and nested:  # a lead's list, the source's own lines, as a list inside this item
+        line += "".join(f"\n  - {esc(item)}" for item in s.items)
     if quotes and s.quote:
         line += f"\n\n  > “{esc(s.quote)}” {markers(s.cites)}"
-    return line + "".join(f"\n\n  {p}" for p in _pointers(k, s.id))
+    if nested:
+        line += "".join(f"\n\n  {p}" for p in _pointers(k, s.id))
+    return line
 
 
 def _pointers(k: Knowledge, item_id: str) -> list[str]:
@@ -125,7 +130,9 @@ def _section_body(k: Knowledge, s: Section, quotes: bool, level: str = "##") -> 
             continue
         blocks += _list(aims)
         aims = []
-        blocks.append(_statement(k, statement, quotes))
+        blocks.append(_statement(k, statement, quotes, nested=False))
+        blocks += _list(esc(item) for item in statement.items)  # a lead's list: under it
+        blocks += _pointers(k, statement.id)
     blocks += _list(aims)
     blocks += _pointers(k, s.id)
     for f in s.facts:
@@ -259,7 +266,8 @@ def _overview(a: Overview) -> list[str]:
     blocks = [
         f"# fopinfo {a.version}",
         "A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP). "
-        "Statements come from one source and keep its markers as printed. Not medical advice.",
+        "Each statement shows the citation markers the source prints after it, or *(uncited)*. "
+        "Not medical advice.",
     ]
     blocks += _topic_lists(a.k)
     blocks += ["## Commands", *_list(f"**{esc(name)}**: {esc(text)}" for name, text in a.commands)]
@@ -299,8 +307,16 @@ def _check(result: CheckResult) -> str:
     if report is not None:
         blocks += _list(esc(str(f)) for f in report.findings)
         verdict = "faithful to" if report.ok else f"{len(report.findings)} problem(s) against"
-        blocks.append(f"Provenance: {verdict} {esc(str(result.source))}")
+        blocks.append(f"Provenance: {verdict} {esc(result.source_label)}")
         blocks.append(f"Coverage: {report.covered}/{report.sentences} source sentences")
+        outside = outside_proof_line(result.knowledge) if result.knowledge else None
+        if outside:
+            blocks.append(esc(outside[0].upper() + outside[1:]))
+        blocks.append(f"Review: {len(report.review)} editorial element(s) to sign off")
+        if result.show_review:
+            blocks += _list(
+                esc(f"{f'line {r.line}: ' if r.line else ''}{r.path}: {r.kind}: {r.detail}") for r in report.review
+            )
     return "\n\n".join(blocks) + "\n"
 
 
@@ -315,9 +331,9 @@ def _handout(a: Handout) -> list[str]:
     blocks = [
         f"# {HANDOUT_TITLE}",
         f"Every statement and definition below is drawn from one source, “{esc(o.title)}” "
-        f"({esc(o.publisher)}, reference {esc(o.reference)}, {esc(human_date(o.date))}), and carries "
-        f"that source's reference numbers in brackets, such as {markers([1, 4])}. *(uncited)* marks a statement "
-        "the source prints without one.",
+        f"({esc(o.publisher)}, reference {esc(o.reference)}, {esc(human_date(o.date))}), with the "
+        f"reference numbers that source prints, in brackets, such as {markers([1, 4])}. *(uncited)* marks a "
+        "statement the source prints without one.",
         f"**{esc(disclaimer_line(k))}**",
     ]
     for topic in a.topics:

@@ -48,6 +48,7 @@ from fopinfo.views.wording import (
     marker_label,
     note_pointer,
     origin_line,
+    outside_proof_line,
     reference_line,
     stale,
     where,
@@ -110,6 +111,8 @@ def _statement(c: Console, k: Knowledge, s: Statement, level: int, quotes: bool,
     _indent(c, _line(s.text, s.cites), level, bullet)
     if quotes:
         _indent(c, _quoted(s.quote, s.cites), level + 1, " " * len(bullet))
+    for item in s.items:  # a lead's list: the source's own lines, under the lead
+        _indent(c, Text(clean(item)), level + 1, "• ")
     _pointers(c, k, s.id, level + 1)
 
 
@@ -357,17 +360,32 @@ def _check(c: Console, result: CheckResult) -> None:
     for finding in report.findings:
         c.print(Text(clean(str(finding))), soft_wrap=True)
     verdict = "faithful to" if report.ok else f"{len(report.findings)} problem(s) against"
-    c.print(Text(f"provenance: {verdict} {clean(str(result.source))}"), soft_wrap=True)
+    c.print(Text(f"provenance: {verdict} {clean(result.source_label)}"), soft_wrap=True)
     c.print(Text(f"coverage: {report.covered}/{report.sentences} source sentences"))
+    outside = outside_proof_line(result.knowledge)
+    if outside:
+        c.print(Text(outside), soft_wrap=True)
+    # What no machine can prove is never hidden: counted always, listed with --review.
+    hint = "" if result.show_review else " (list them with --review)"
+    c.print(Text(f"review: {len(report.review)} editorial element(s) to sign off{hint}"))
+    if result.show_review:
+        for item in report.review:
+            where = f"line {item.line}: " if item.line else ""
+            c.print(Text(clean(f"  {where}{item.path}: {item.kind}: {item.detail}")), soft_wrap=True)
 
 
 def _overview(c: Console, a: Overview) -> None:
     c.print(
-        Text().append(f"fopinfo {a.version}", style="bold").append(
-            " — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)"
+        Text()
+        .append(f"fopinfo {a.version}", style="bold")
+        .append(" — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)")
+    )
+    c.print(
+        Text(
+            "Each statement shows the citation markers the source prints after it, or (uncited). Not medical advice.",
+            style="dim",
         )
     )
-    c.print(Text("Statements come from one source and keep its markers as printed. Not medical advice.", style="dim"))
     c.print()
     _topic_table(c, a.k)
     c.print()

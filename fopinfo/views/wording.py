@@ -137,3 +137,12 @@ def links_line(k: Knowledge, section_id: str) -> str | None:
     """The pages the source links to from a section: labels only, their content is not in the source copy."""
     labels = [clean(p.label) for p in k.origin.related_pages if p.section == section_id]
     return "The source links to (not included): " + "; ".join(labels) if labels else None
+
+
+def outside_proof_line(k: Knowledge) -> str | None:
+    """What `check --source` cannot prove because it is not from the source: fopinfo's notes."""
+    notes = k.developments.notes if k.developments else ()
+    if not notes:
+        return None
+    ids = ", ".join(clean(n.id) for n in notes)
+    return f"notes: {count(len(notes), 'note')} by fopinfo, not from the source and outside this proof: {ids}"

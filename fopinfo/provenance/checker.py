@@ -1,0 +1,307 @@
+"""The check itself: statements, headings, definitions and coverage against the source."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from fopinfo.model import Fact, Knowledge, Section, Statement, Term
+from fopinfo.provenance.report import Finding, Report, ReviewItem
+from fopinfo.provenance.text import MARKER, MARKER_HERE, SourceText, markers_after, normalise, numbers, show
+from fopinfo.provenance.wording import compare, content_words, paraphrase, sensitive, stem, words
+
+
+class Checker:
+    def __init__(self, source_text: str) -> None:
+        self.raw = source_text
+        self.src = SourceText(source_text)
+        self.findings: list[Finding] = []
+        self.review: list[ReviewItem] = []
+        count = len(self.src.sentences)
+        self.claimed: list[str | None] = [None] * count  # the statement that quotes each sentence
+        self.furniture = bytearray(count)  # headings, origin quotes, left-out lines
+        self.cursor = 0  # everything is quoted in source order: where the last element ended
+        self.previous = "the start of the file"
+        self.section_starts: list[tuple[int, str]] = []
+        self._stems: str | None = None  # the source's words, stemmed, for name look-ups
+        self.heading_at: list[int] = []  # where the source prints each quoted heading, in order
+        self.heading_of: list[str] = []  # the path of the section or fact it heads
+
+    def index_headings(self, k: Knowledge) -> None:
+        """Every quoted heading's line, so a statement can be held to the one it sits under."""
+        found: list[tuple[int, str]] = []
+        for si, section in enumerate(k.sections):
+            heads = [(f"sections[{si}]", section.quote)]
+            heads += [(f"sections[{si}].facts[{fi}]", f.quote) for fi, f in enumerate(section.facts)]
+            for path, quote in heads:
+                starts = self.src.lines.get(normalise(quote)) if quote else None
+                if starts:
+                    found.append((starts[0], path))
+        found.sort()
+        self.heading_at = [at for at, _ in found]
+        self.heading_of = [path for _, path in found]
+
+    def under(self, path: str, at: int, container: str) -> None:
+        """A statement must sit under the heading the source prints it under."""
+        i = bisect_right(self.heading_at, at) - 1
+        owner = self.heading_of[i] if i >= 0 else None
+        if owner != container:
+            lo = self.heading_at[i] if i >= 0 else 0
+            heading = self.src.text[lo : self.src.line_end(lo)] if i >= 0 else "no heading"
+            self.add(f"{path}.quote", f"the source prints this under '{heading}', not under {container}")
+
+    # ---------------------------------------------------------------- helpers
+
+    def add(self, path: str, message: str) -> None:
+        self.findings.append(Finding(path, message))
+
+    def note(self, kind: str, path: str, detail: str) -> None:
+        self.review.append(ReviewItem(kind, path, detail))
+
+    def occurrences(self, quote: str) -> list[int]:
+        needle, text, out = normalise(quote), self.src.text, []
+        at = text.find(needle) if needle else -1
+        while at >= 0:
+            out.append(at)
+            at = text.find(needle, at + 1)
+        return out
+
+    def furnish(self, lo: int, hi: int) -> None:
+        for i in self.src.sentences_in(lo, self.src.marker_end(hi)):
+            self.furniture[i] = 1
+
+    def shown(self, path: str, shown: str, quote: str) -> None:
+        """What users see against the quote it stands for: the same words, or a finding."""
+        problems, edits = compare(shown, quote)
+        for problem in problems:
+            self.add(path, problem)
+        for edit in edits:
+            self.note("edit", path, edit)
+
+    def place(self, path: str, quote: str, *, line: bool) -> int:
+        """Where the source prints ``quote`` next, in order; -1 when it does not."""
+        needle = normalise(quote)
+        if line:
+            starts = self.src.lines.get(needle)
+            if not starts:
+                where = "not a whole line of" if needle in self.src.text else "not found in"
+                self.add(path, f"{where} the source")
+                return -1
+            at = next((s for s in starts if s >= self.cursor), -1)
+            first = starts[0]
+        elif needle in self.src.run_index:
+            starts = self.src.run_index[needle]
+            index = bisect_left(starts, self.cursor)
+            at = starts[index] if index < len(starts) else -1
+            first = starts[0]
+        else:
+            at = self.src.text.find(needle, self.cursor)
+            first = self.src.text.find(needle)
+            if first < 0:
+                self.add(path, "quote not found in the source")
+                return -1
+        if at < 0:
+            self.add(path, f"out of source order: the source prints it before {self.previous}")
+            return first
+        self.cursor = at + len(needle)
+        self.previous = path.rsplit(".", 1)[0]
+        return at
+
+    def claim(self, path: str, lo: int, hi: int) -> None:
+        for i in self.src.sentences_in(lo, hi):
+            other = self.claimed[i]
+            if other is not None and other != path:
+                lo_, hi_ = self.src.sentences[i]
+                self.add(f"{path}.quote", f"quotes what {other} already quotes: '{self.src.text[lo_:hi_]}'")
+            else:
+                self.claimed[i] = path
+
+    # ---------------------------------------------------------------- statements
+
+    def statement(self, path: str, s: Statement, container: str | None = None) -> int:
+        if s.subjects:
+            self.note("subjects", f"{path}.subjects", f"{s.id}: {', '.join(s.subjects)}")
+        if s.quote is None:
+            self.add(f"{path}.quote", "no quote")
+            return -1
+        self.shown(f"{path}.text", s.text, s.quote)
+        at = self.place(f"{path}.quote", s.quote, line=False)
+        if at < 0:
+            return -1
+        end = at + len(normalise(s.quote))
+        run_end = self.src.marker_end(end)
+        if self.src.run_at.get(at) != run_end:
+            how = "starts inside a run" if at not in self.src.run_at else "stops before its run ends"
+            self.add(f"{path}.quote", f"{how}: a statement quotes from a run's start to its marker or paragraph end")
+        here = MARKER_HERE.match(self.src.text, end, self.src.line_end(end))
+        printed = numbers(here.group(1)) if here else ()
+        if s.cites != printed:
+            said = show(printed) if printed else "no marker"
+            self.add(f"{path}.cites", f"cites {show(s.cites)} but the source prints {said} after this quote")
+        self.claim(path, at, run_end)
+        if container is not None:
+            self.under(path, at, container)
+        if s.items:
+            self.items(path, at, run_end, s.items)
+        return at
+
+    def items(self, path: str, at: int, lead_end: int, items: tuple[str, ...]) -> None:
+        """A lead's list: the source's very next lines, in order, word for word."""
+        src = self.src
+        if lead_end != src.line_end(at):
+            self.add(f"{path}.items", "a list must follow the end of its lead's paragraph")
+            return
+        line = src.line_index(at)
+        for j, item in enumerate(items):
+            index = line + 1 + j
+            lo = src.line_starts[index] if index < len(src.line_starts) else len(src.text)
+            hi = src.line_end(lo)
+            if src.text[lo:hi] != normalise(item):
+                printed = f"'{src.text[lo:hi]}'" if lo < hi else "nothing"
+                self.add(f"{path}.items[{j}]", f"the source's next list line is {printed}")
+                return
+            self.claim(path, lo, hi)
+            self.cursor = max(self.cursor, hi)
+
+    def statements(self, path: str, statements: Iterable[Statement], headed: bool = True) -> list[int]:
+        container = path if headed else None  # an own-titled section has no heading in the source
+        return [self.statement(f"{path}.statements[{i}]", s, container) for i, s in enumerate(statements)]
+
+    # ---------------------------------------------------------------- sections and facts
+
+    def section(self, path: str, section: Section) -> None:
+        start = self.cursor
+        if section.quote is None:
+            if not section.editorial:
+                self.add(f"{path}.quote", "no quote: a title of fopinfo's own must be declared `editorial: true`")
+        elif section.editorial:
+            self.add(f"{path}.editorial", "a title quoted from the source is not editorial")
+        else:
+            at = self.place(f"{path}.quote", section.quote, line=True)
+            start = at if at >= 0 else start
+            if at >= 0:
+                self.furnish(at, at + len(normalise(section.quote)))
+            self.shown(f"{path}.title", section.title, section.quote)
+        starts = self.statements(path, section.statements, headed=section.quote is not None)
+        if section.quote is None:
+            self.own_title(path, section, starts[0] if starts else -1)
+            start = starts[0] if starts and starts[0] >= 0 else start
+        self.section_starts.append((start, section.id))
+        for fi, fact in enumerate(section.facts):
+            self.fact(f"{path}.facts[{fi}]", fact)
+
+    def own_title(self, path: str, section: Section, first: int) -> None:
+        self.note("own title", f"{path}.title", section.title)
+        under = " ".join(t for s in section.all_statements() for t in (s.text, *s.items))
+        extra = sorted(sensitive(section.title) - sensitive(under))
+        if extra:
+            words = ", ".join(repr(w) for w in extra)
+            self.add(f"{path}.title", f"own title says {words}, which no statement under it says")
+        vocabulary = {stem(w) for w in content_words(under)}
+        foreign = [w for w in content_words(section.title) if stem(w) not in vocabulary and w.casefold() not in extra]
+        if foreign:
+            words = ", ".join(repr(w) for w in foreign)
+            self.add(f"{path}.title", f"own title uses {words}, which no statement under it uses")
+        if first < 0:
+            return
+        src = self.src
+        line = src.line_index(first)
+        # The source prints no heading here: the section must begin where its text breaks.
+        starts_line = src.line_starts[line] == first
+        before = src.sentences_in(src.line_starts[line - 1], first) if line else range(0)
+        if not starts_line or any(self.claimed[i] for i in before):
+            self.add(f"{path}.statements[0].quote", "an own-titled section must begin where the source breaks")
+
+    def fact(self, path: str, fact: Fact) -> None:
+        if fact.quote is None:
+            self.add(f"{path}.quote", "no quote")
+        else:
+            at = self.place(f"{path}.quote", fact.quote, line=True)
+            if at >= 0:
+                self.furnish(at, at + len(normalise(fact.quote)))
+            self.shown(f"{path}.headline", fact.headline, fact.quote)
+        if not fact.statements:
+            self.add(f"{path}.statements", "no statements: a fact holds what the source prints under it")
+        self.statements(path, fact.statements)
+
+    # ---------------------------------------------------------------- glossary
+
+    def names(self, path: str, term: Term) -> None:
+        """A term and its aliases are names the source prints (plural aside)."""
+        if self._stems is None:
+            self._stems = " " + " ".join(stem(w) for w in words(self.src.text)) + " "
+        named = [(f"{path}.term", term.term)]
+        named += [(f"{path}.aliases[{i}]", a) for i, a in enumerate(term.aliases)]
+        for npath, name in named:
+            if f" {' '.join(stem(w) for w in words(name))} " not in self._stems:
+                self.add(npath, f"'{name}' is not a name the source prints")
+
+    def term(self, path: str, term: Term) -> None:
+        self.names(path, term)
+        if term.definition is None and term.quote is not None:
+            self.add(f"{path}.definition", "null says the source never explains the term, but it has a quote")
+        if term.quote is None:
+            if term.definition is not None:  # a null definition: used, never explained
+                self.add(f"{path}.quote", "no quote")
+            return
+        expected: list[int] = []
+        quotes = [(f"{path}.quote", term.quote)]
+        quotes += [(f"{path}.more_quotes[{i}]", q) for i, q in enumerate(term.more_quotes)]
+        for qpath, quote in quotes:
+            at = self.src.text.find(normalise(quote))
+            if at < 0:
+                self.add(qpath, "quote not found in the source")
+                return
+            for n in markers_after(self.src.text, at + len(normalise(quote))):
+                if n not in expected:
+                    expected.append(n)
+        if list(term.cites) != expected:
+            printed = show(expected) if expected else "no marker"
+            self.add(f"{path}.cites", f"cites {show(term.cites)} but the source prints {printed} after its quotes")
+        if term.definition is None:
+            return
+        allowed = {w for a in term.allowances for w in a.words}
+        texts = [q for _, q in quotes]
+        names = [term.term, *term.aliases]
+        for problem in paraphrase(term.definition, texts, names, allowed):
+            self.add(f"{path}.definition", problem)
+        self.note("definition", f"{path}.definition", term.definition)
+        for ai, allowance in enumerate(term.allowances):
+            apath = f"{path}.allowances[{ai}]"
+            self.note("allowance", apath, f"{', '.join(allowance.words)}: {allowance.reason}")
+            unused = [w for w in allowance.words if not paraphrase(w, texts, names, set())]
+            if unused:
+                self.add(apath, f"allows {', '.join(unused)}, which the quotes already hold")
+
+    # ---------------------------------------------------------------- coverage
+
+    def coverage(self) -> tuple[int, tuple[str, ...]]:
+        uncovered: list[str] = []
+        for i, (lo, hi) in enumerate(self.src.sentences):
+            if self.claimed[i] is None and not self.furniture[i]:
+                uncovered.append(self.src.text[lo:hi])
+                self.add("coverage", f"source sentence not covered: '{self.src.text[lo:hi]}'")
+        return len(self.src.sentences) - len(uncovered), tuple(uncovered)
+
+    def has_marker(self, lo: int, hi: int) -> bool:
+        return self.src.marker_end(hi) != hi or MARKER.search(self.src.text, lo, hi) is not None
+
+
+def check(k: Knowledge, source_text: str) -> Report:
+    """Every finding about ``k`` against ``source_text``, the review list, and coverage."""
+    from fopinfo.provenance.origin import check_origin
+
+    c = Checker(source_text)
+    c.index_headings(k)
+    for si, section in enumerate(k.sections):
+        c.section(f"sections[{si}]", section)
+    for gi, term in enumerate(k.glossary):
+        c.term(f"glossary[{gi}]", term)
+    for i, source in enumerate(k.sources):
+        if source.text is not None and not c.occurrences(source.text):
+            c.add(f"sources[{i}].text", "not in the source: its copy does not reproduce the reference list")
+    check_origin(c, k)
+    for i, subject in enumerate(k.subjects):
+        c.note("subject title", f"subjects[{i}].title", f"{subject.id}: {subject.title}")
+    covered, uncovered = c.coverage()
+    return Report(tuple(c.findings), covered, len(c.src.sentences), uncovered, tuple(c.review))
