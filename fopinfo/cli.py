@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, cast
 
@@ -60,9 +61,10 @@ class FopinfoGroup(TyperGroup):
             code = EXIT_INTERRUPTED
         except ClickException as exc:
             hints: tuple[str, ...] = ()
-            usage_ctx = getattr(exc, "ctx", None) if isinstance(exc, UsageError) else None
-            if usage_ctx is not None:
-                hints = (f"Try '{usage_ctx.command_path} --help' for help.",)
+            if isinstance(exc, UsageError):
+                usage_ctx = getattr(exc, "ctx", None)
+                path = usage_ctx.command_path if usage_ctx is not None else _command_path(self, args)
+                hints = (f"Try '{path} --help' for help.",)
             error = cast(ClickError, exc)
             _error(error.format_message(), hints)
             code = error.exit_code
@@ -72,6 +74,13 @@ class FopinfoGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _command_path(group: TyperGroup, args: Sequence[str] | None) -> str:
+    """'fopinfo handout' for an error Click raised before it knew the command's context."""
+    given = list(sys.argv[1:] if args is None else args)
+    name = next((a for a in given if a in group.commands), None)
+    return f"fopinfo {name}" if name else "fopinfo"
 
 
 def _error(message: str, hints: tuple[str, ...] = ()) -> None:
@@ -88,6 +97,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 class Options(NamedTuple):
@@ -143,6 +158,11 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _examples(*lines: str) -> str:
+    """An "Examples" part for a command's --help; \b keeps Click from rewrapping the lines."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of text.")]
 MarkdownFlag = Annotated[bool, typer.Option("--markdown", help="Print the view as CommonMark Markdown.")]
 QuoteFlag = Annotated[bool, typer.Option("--quote", help="Show the source's own words under each statement.")]
@@ -163,8 +183,20 @@ def root(
     ] = None,
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            help="Colour and styles: auto (in a terminal, unless NO_COLOR is set), always or never.",
+            case_sensitive=False,
+        ),
+    ] = Color.auto,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page output (otherwise long output in a terminal is paged).")
+    ] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option("--version", "-V", callback=_show_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     """A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP).
@@ -172,6 +204,9 @@ def root(
     Every statement comes from one source document, with the citation markers it prints.
     Not medical advice.
     """
+    from fopinfo import terminal
+
+    terminal.color, terminal.paging = color.value, not no_pager
     ctx.obj = Options(data, json_, markdown)
     if ctx.invoked_subcommand is not None:
         return
@@ -185,7 +220,7 @@ def root(
     _show(chosen, Overview(k, __version__, commands))
 
 
-@app.command()
+@app.command(epilog=_examples("fopinfo facts", "fopinfo facts --quote", "fopinfo facts --markdown > fop-facts.md"))
 def facts(
     ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False, quote: QuoteFlag = False
 ) -> None:
@@ -196,7 +231,7 @@ def facts(
     _show(chosen, query.facts(_knowledge(ctx), quote))
 
 
-@app.command()
+@app.command(epilog=_examples("fopinfo topics", "fopinfo topics --json"))
 def topics(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False) -> None:
     """Every topic: sections (with aliases) and subjects."""
     from fopinfo.answers import TopicList
@@ -205,12 +240,16 @@ def topics(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag =
     _show(chosen, TopicList(_knowledge(ctx)))
 
 
-@app.command()
+@app.command(epilog=_examples("fopinfo topic causes", "fopinfo topic diagnosis --quote", "fopinfo topic treat"))
 def topic(
     ctx: typer.Context,
     name: Annotated[
         str,
-        typer.Argument(help="Section or subject: id, alias, title or unique prefix.", autocompletion=completion.topics),
+        typer.Argument(
+            metavar="NAME",
+            help="Section or subject: id, alias, title or unique prefix.",
+            autocompletion=completion.topics,
+        ),
     ],
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
@@ -223,7 +262,7 @@ def topic(
     _show(chosen, query.topic(_knowledge(ctx), name, quote))
 
 
-@app.command()
+@app.command(epilog=_examples("fopinfo cite 7", "fopinfo cite 9 --json"))
 def cite(
     ctx: typer.Context,
     number: Annotated[
@@ -241,7 +280,7 @@ def cite(
     _show(chosen, query.cite(_knowledge(ctx), number, quote))
 
 
-@app.command()
+@app.command(epilog=_examples("fopinfo sources", "fopinfo sources --markdown"))
 def sources(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False) -> None:
     """Every source number and how many statements cite it."""
     from fopinfo import query
@@ -250,7 +289,11 @@ def sources(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag 
     _show(chosen, query.sources(_knowledge(ctx)))
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "fopinfo search injection", "fopinfo search bone --limit 0", 'fopinfo search "genetic test" --json'
+    )
+)
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find (case-insensitive).")],
@@ -271,11 +314,12 @@ def search(
         raise typer.Exit(NothingFound.exit_code)
 
 
-@app.command()
+@app.command(epilog=_examples("fopinfo define HO", 'fopinfo define "hallux valgus" --quote', "fopinfo define flare-up"))
 def define(
     ctx: typer.Context,
     term: Annotated[
-        str, typer.Argument(help="Glossary term, alias or unique prefix.", autocompletion=completion.terms)
+        str,
+        typer.Argument(metavar="TERM", help="Glossary term, alias or unique prefix.", autocompletion=completion.terms),
     ],
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
@@ -288,7 +332,7 @@ def define(
     _show(chosen, query.define(_knowledge(ctx), term, quote))
 
 
-@app.command()
+@app.command(epilog=_examples("fopinfo updates", "fopinfo updates --json"))
 def updates(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False) -> None:
     """Later developments since the source: fopinfo's own dated, referenced notes."""
     from fopinfo import query
@@ -297,7 +341,13 @@ def updates(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag 
     _show(chosen, query.updates(_knowledge(ctx)))
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "fopinfo handout > fop.md",
+        "fopinfo handout --html > fop.html",
+        "fopinfo handout --topic triggers --topic diagnosis",
+    )
+)
 def handout(
     ctx: typer.Context,
     topic_names: Annotated[
@@ -316,7 +366,10 @@ def handout(
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
 ) -> None:
-    """The whole reference as one printable document, on stdout (Markdown, or --html)."""
+    """The whole reference as one printable document.
+
+    Markdown on stdout by default; --html gives one self-contained printable page.
+    """
     from fopinfo import query
 
     chosen = _format(ctx, json_, markdown, html)
@@ -324,13 +377,21 @@ def handout(
     _show("markdown" if chosen == "text" else chosen, query.handout(_knowledge(ctx), topic_names))
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "fopinfo check",
+        "fopinfo check --against-source --review",
+        "fopinfo check my-translation.yaml --source page.txt",
+    )
+)
 def check(
     ctx: typer.Context,
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Knowledge file to check (default: --data, FOPINFO_DATA, else the bundled file).", show_default=False
+            metavar="PATH",
+            help="Knowledge file to check (default: --data, FOPINFO_DATA, else the bundled file).",
+            show_default=False,
         ),
     ] = None,
     source: Annotated[

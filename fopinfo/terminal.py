@@ -22,7 +22,7 @@ def color_choice() -> tuple[bool | None, bool]:
     if color == "always":
         return True, False
     if color == "never":
-        return None, True
+        return False, True
     return None, bool(os.environ.get("NO_COLOR"))
 
 
