@@ -15,9 +15,9 @@ from fopinfo import __version__
 from tests.conftest import BUNDLED, SOURCE, Result, Run
 
 DISCLAIMER = (
-    "Not medical advice. Always consult a healthcare professional if you require healthcare advice or have any "
-    "specific concerns regarding Fibrodysplasia Ossificans Progressiva. This information is not intended to "
-    "replace professional advice."
+    "Not medical advice. Please always consult a healthcare professional if you require healthcare advice or "
+    "if you have any specific concerns regarding Fibrodysplasia Ossificans Progressiva. "
+    "The information provided here is not intended to replace professional advice."
 )
 ORIGIN = (
     "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020 — 5 years ago. "
@@ -262,7 +262,6 @@ def test_search_covers_headlines_and_glossary(run: Run) -> None:
     assert [(r["kind"], r["id"]) for r in doc["results"]] == [
         ("headline", "misdiagnosis"),
         ("statement", "misdiagnosis.1"),
-        ("term", "hallux-valgus"),  # the source names bunions among the misdiagnoses
     ]
 
 

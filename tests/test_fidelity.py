@@ -136,7 +136,15 @@ def test_hallux_valgus_is_never_equated_with_the_fop_toe_sign(k: Knowledge) -> N
     term = next(t for t in k.glossary if t.id == "hallux-valgus")
     assert term.definition is not None
     assert "but they are not" in term.definition
-    # The source also names bunions among the diseases FOP is misdiagnosed as.
-    assert "misdiagnosed as a disease with similar symptoms, such as cancer, other tumors, bunions" in term.definition
-    assert term.cites == (11, 12)
+    # The warning-sign sentence is printed without a marker: the definition must not borrow
+    # the misdiagnosis sentence's [11,12]; that statement is shown with its own markers.
+    assert term.cites == ()
     assert "only" not in term.definition.split()  # no commentary of fopinfo's own
+
+
+def test_define_hallux_shows_the_misdiagnosis_statement_with_its_own_markers(k: Knowledge) -> None:
+    from fopinfo import query
+
+    answer = query.define(k, "hallux valgus")
+    assert [s.id for s in answer.used_in] == ["causes.6", "misdiagnosis.1"]
+    assert answer.used_in[1].cites == (11, 12)

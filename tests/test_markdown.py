@@ -19,9 +19,9 @@ from tests.conftest import BUNDLED, ROOT, Run
 
 PARSER = MarkdownIt("commonmark", {"html": False})
 DISCLAIMER = (
-    "Not medical advice. Always consult a healthcare professional if you require healthcare advice or have any "
-    "specific concerns regarding Fibrodysplasia Ossificans Progressiva. This information is not intended to "
-    "replace professional advice."
+    "Not medical advice. Please always consult a healthcare professional if you require healthcare advice or "
+    "if you have any specific concerns regarding Fibrodysplasia Ossificans Progressiva. "
+    "The information provided here is not intended to replace professional advice."
 )
 ORIGIN = "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020 — 5 years ago."
 

@@ -241,7 +241,7 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
     "def-third-to-half": (sub("glossary[6].definition", "a third", "half"), "glossary[6].definition"),
     "def-negation-dropped": (sub("glossary[7].definition", " but they are not", ""), "glossary[7].definition"),
     "def-hedge-added": (sub("glossary[0].definition", "that causes", "that rarely causes"), "glossary[0].definition"),
-    "def-commonly-to-rarely": (sub("glossary[7].definition", "commonly", "rarely"), "glossary[7].definition"),
+    "def-one-to-two": (sub("glossary[7].definition", "one clear", "two clear"), "glossary[7].definition"),
     "def-allowance-removed": (drop("glossary[3].allowances"), "glossary[3].definition"),
     # ---- headlines, titles and own titles
     "headline-hardened": (sub(f"{F}.facts[3].headline", "may be", "is always"), f"{F}.facts[3].headline"),
@@ -269,7 +269,7 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
     "publisher-changed": (put("origin.publisher", "Kanga Health"), "origin.publisher"),
     "audience-changed": (put("origin.audience", "UK residents"), "origin.audience"),
     "disclaimer-negation-dropped": (sub("origin.disclaimer", "not intended", "intended"), "origin.disclaimer"),
-    "disclaimer-hedged": (sub("origin.disclaimer", "Always consult", "Sometimes consult"), "origin.disclaimer"),
+    "disclaimer-hedged": (sub("origin.disclaimer", "always consult", "sometimes consult"), "origin.disclaimer"),
     "title-changed": (put("origin.title", "What is FOP and how is it cured?"), "origin.title"),
     "related-label": (sub("origin.related_pages[0].label", "flare-ups", "treatments"), "origin.related_pages[0].label"),
     "related-section": (put("origin.related_pages[0].section", "facts"), "origin.related_pages[0].section"),

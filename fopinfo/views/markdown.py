@@ -257,7 +257,7 @@ def _term(t: Term, quotes: bool) -> list[str]:
 def _define(a: Definition, level: str) -> list[str]:
     t = a.term
     blocks = [f"{level} {esc(t.term)}", *_term(t, a.quotes)]
-    if t.definition is None and a.used_in:
+    if a.used_in:  # the source's own statements using the term, each with its own markers
         blocks += [f"{level}# Where the source uses it ({len(a.used_in)})", *_located(a.k, a.used_in, a.quotes)]
     return blocks
 

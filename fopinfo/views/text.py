@@ -307,10 +307,10 @@ def _define(c: Console, a: Definition) -> None:
             _indent(c, _quoted(t.quote, t.cites), 2)
     else:
         _indent(c, Text(UNEXPLAINED, style="italic"))
-        if a.used_in:
-            c.print()
-            _heading(c, f"Where the source uses it ({len(a.used_in)})")
-            _located(c, a.k, a.used_in, a.quotes)
+    if a.used_in:  # the source's own statements using the term, each with its own markers
+        c.print()
+        _heading(c, f"Where the source uses it ({len(a.used_in)})")
+        _located(c, a.k, a.used_in, a.quotes)
 
 
 def _handout(c: Console, a: Handout) -> None:
