@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, cast
 
@@ -170,6 +171,19 @@ def _show_version(value: bool) -> None:
     if value:
         sys.stdout.write(f"fopinfo {__version__}\n")
         raise typer.Exit()
+
+
+HtmlFlag = Annotated[bool, typer.Option("--html", help="A self-contained printable HTML page instead of Markdown.")]
+NameOption = Annotated[str | None, typer.Option("--name", help="Name to print (default: a blank line).")]
+ContactOption = Annotated[str | None, typer.Option("--contact", help="Emergency contact (default: a blank line).")]
+DoctorOption = Annotated[str | None, typer.Option("--doctor", help="FOP doctor (default: a blank line).")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Other notes (default: a blank line).")]
+
+
+class Audience(str, Enum):
+    emergency = "emergency"
+    school = "school"
+    dentist = "dentist"
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of text.")]
@@ -337,9 +351,19 @@ def handout(
             show_default=False,
         ),
     ] = None,
-    html: Annotated[
-        bool, typer.Option("--html", help="A self-contained printable HTML page instead of Markdown.")
-    ] = False,
+    audience: Annotated[
+        Audience | None,
+        typer.Option(
+            "--for",
+            help="A one-page sheet for the emergency room, a school or a dentist instead of the whole reference.",
+            show_default=False,
+        ),
+    ] = None,
+    name: NameOption = None,
+    contact: ContactOption = None,
+    doctor: DoctorOption = None,
+    note: NoteOption = None,
+    html: HtmlFlag = False,
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
 ) -> None:
@@ -347,8 +371,37 @@ def handout(
     from fopinfo import query
 
     chosen = _format(ctx, json_, markdown, html)
-    # A handout is Markdown unless another format is asked for.
-    _show("markdown" if chosen == "text" else chosen, query.handout(_knowledge(ctx), topic_names))
+    chosen = "markdown" if chosen == "text" and audience is None else chosen  # a handout is Markdown by default
+    given = (("--name", name), ("--contact", contact), ("--doctor", doctor), ("--note", note))
+    filled = [flag for flag, value in given if value is not None]
+    if audience is None:
+        if filled:
+            raise UsageProblem(f"{filled[0]} fills in a sheet: add --for emergency, school or dentist")
+        _show(chosen, query.handout(_knowledge(ctx), topic_names))
+        return
+    if topic_names:
+        raise UsageProblem("choose --for or --topic: a sheet holds its own chosen statements")
+    fields = query.fields(name, contact, doctor, note)
+    _show(chosen, query.sheet(_knowledge(ctx), audience.value, fields))
+
+
+@app.command()
+def card(
+    ctx: typer.Context,
+    name: NameOption = None,
+    contact: ContactOption = None,
+    doctor: DoctorOption = None,
+    note: NoteOption = None,
+    html: HtmlFlag = False,
+    json_: JsonFlag = False,
+    markdown: MarkdownFlag = False,
+) -> None:
+    """A wallet card about FOP to fill in and carry (--html prints it, front and back, to cut out)."""
+    from fopinfo import query
+
+    chosen = _format(ctx, json_, markdown, html)
+    fields = query.fields(name, contact, doctor, note)
+    _show(chosen, query.card(_knowledge(ctx), fields))
 
 
 @app.command()

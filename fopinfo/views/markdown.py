@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from fopinfo import __version__, clock
 from fopinfo.answers import (
     Answer,
+    Card,
     Cited,
     Definition,
     FactList,
@@ -21,6 +22,7 @@ from fopinfo.answers import (
     Handout,
     Overview,
     SectionPage,
+    Sheet,
     SourceList,
     SubjectPage,
     TopicList,
@@ -169,6 +171,14 @@ def render(answer: Answer) -> str:
             return _page(answer.k, ["# Later developments", *_updates(answer.notes, "##")])
         case CheckResult():
             return _check(answer)
+        case Card():
+            from fopinfo.views import handover_markdown
+
+            return handover_markdown.card(answer)
+        case Sheet():
+            from fopinfo.views import handover_markdown
+
+            return handover_markdown.sheet(answer)
         case _:
             assert_never(answer)
 

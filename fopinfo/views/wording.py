@@ -137,3 +137,27 @@ def links_line(k: Knowledge, section_id: str) -> str | None:
     """The pages the source links to from a section: labels only, their content is not in the source copy."""
     labels = [clean(p.label) for p in k.origin.related_pages if p.section == section_id]
     return "The source links to (not included): " + "; ".join(labels) if labels else None
+
+
+# ---------------------------------------------------------------- hand-over: card and sheets
+
+#: After every title and heading fopinfo chose for a card or sheet, so no reader takes it for the source's.
+EDITORIAL_MARK = "†"
+EDITORIAL_NOTE = "† Title and headings: fopinfo's, not the source's."
+#: The fill-in fields of a card or sheet, in order: (Fields attribute, label).
+FIELD_LABELS = (("name", "Name"), ("contact", "Emergency contact"), ("doctor", "FOP doctor"), ("note", "Other notes"))
+SHEET_NOTES_HEADING = "Since this source was published (fopinfo's notes, not the source's)"
+
+
+def editorial(title: str) -> str:
+    """A title or heading fopinfo chose, marked as fopinfo's."""
+    return f"{clean(title)} {EDITORIAL_MARK}"
+
+
+def notes_line(k: Knowledge) -> str | None:
+    """The card's one pointer to fopinfo's later-development notes, when the file has any."""
+    notes = k.developments.notes if k.developments else ()
+    if not notes:
+        return None
+    notes_by = f"{count(len(notes), 'later-development note')} by fopinfo"
+    return f"Since this source: {notes_by}, not the source: run 'fopinfo updates'."
