@@ -250,7 +250,7 @@ def _held(topics: Iterable[Topic]) -> Iterator[Statement]:
 # ---------------------------------------------------------------- hand-over: card and sheets
 
 #: The most characters each fill-in holds, so a filled card still fits its 85.6 × 54 mm.
-FIELD_LIMITS = {"name": 40, "contact": 50, "doctor": 50, "note": 70}
+FIELD_LIMITS = {"name": 40, "contact": 40, "doctor": 40, "note": 40}
 
 
 def fields(

@@ -92,7 +92,7 @@ body { margin: 0; padding: 12px; color: #111; background: #fff;
 h1, h2, p, ul, dl, dd { margin: 0; }
 .markers { color: #333; white-space: nowrap; }
 .mark { font-weight: normal; }
-.fields div { display: flex; align-items: flex-end; gap: 0.4em; }
+.fields div { display: flex; align-items: baseline; gap: 0.4em; }
 .fields dt { font-weight: bold; white-space: nowrap; }
 .fields dd { flex: 1; min-width: 0; }
 .fields .blank { display: block; border-bottom: 1px solid #555; height: 1.3em; }
@@ -119,14 +119,14 @@ _CARD_CSS = """
   .sheet { width: 183.2mm; padding: 6mm; break-inside: avoid; }
   .card { gap: 0; flex-wrap: nowrap; outline: 0.25mm solid #000; }
   .side { width: 85.6mm; height: 54mm; max-width: none; border: 0; border-radius: 0;
-          padding: 2.6mm 3mm; font-size: 7.5pt; line-height: 1.18; }
+          padding: 2.2mm 3mm; font-size: 7.5pt; line-height: 1.15; }
   .front { border-right: 0.25mm dashed #000; }
   .side h1 { font-size: 9pt; margin-bottom: 1mm; }
   .side ul { padding-left: 3mm; }
   .side li + li { margin-top: 0.6mm; }
-  .side .small { font-size: 7pt; margin-top: 0.8mm; }
-  .fields div { min-height: 4.6mm; }
-  .fields div + div { margin-top: 0.4mm; }
+  .side .small { font-size: 7pt; margin-top: 0.6mm; line-height: 1.12; }
+  .fields div { min-height: 4.4mm; }
+  .fields div + div { margin-top: 0.3mm; }
   .fields .blank { height: 4mm; }
   .crop { display: block; position: absolute; border: 0 solid #000; }
   .crop.v { width: 0; height: 4mm; border-left-width: 0.2mm; }
@@ -166,9 +166,9 @@ def card(a: Card) -> str:
     back = (
         '<section class="side back" aria-label="Card back">\n'
         f"{_fields(a.fields)}"
-        + (f'<p class="small"><strong>{_e(later)}</strong></p>\n' if later else "")
+        + (f'<p class="small">{_e(later)}</p>\n' if later else "")
         + f'<p class="small">{_e(origin_line(k, clock.today()))}</p>\n'
-        f'<p class="small"><strong>{_e(disclaimer_line(k))}</strong></p>\n</section>\n'
+        f'<p class="small">{_e(disclaimer_line(k))}</p>\n</section>\n'
     )
     body = (
         f'<main>\n<p class="how">{escape(HOW_TO_PRINT)}</p>\n'
@@ -192,12 +192,17 @@ li + li { margin-top: 0.2em; }
 footer { margin-top: 1em; border-top: 1px solid #555; padding-top: 0.5em; font-size: 0.9em; }
 footer p + p { margin-top: 0.3em; }
 @media print {
-  main { max-width: none; font-size: 10pt; line-height: 1.3; }
-  h2 { margin-top: 3mm; break-after: avoid; }
+  main { max-width: none; font-size: 9.5pt; line-height: 1.25; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 10.5pt; margin-top: 2.5mm; break-after: avoid; }
   li { break-inside: avoid; }
-  .fields { margin-top: 4mm; }
-  .fields div + div { margin-top: 3mm; }
-  footer { margin-top: 4mm; padding-top: 2mm; font-size: 8.5pt; }
+  li + li { margin-top: 0.8mm; }
+  .notes ul { font-size: 8.5pt; }
+  .fields { margin-top: 3mm; }
+  .fields div + div { margin-top: 2mm; }
+  .fields .blank { height: 5mm; }
+  footer { margin-top: 3mm; padding-top: 1.5mm; font-size: 8pt; }
+  footer p + p { margin-top: 0.6mm; }
 }
 """
 

@@ -159,5 +159,4 @@ def notes_line(k: Knowledge) -> str | None:
     notes = k.developments.notes if k.developments else ()
     if not notes:
         return None
-    notes_by = f"{count(len(notes), 'later-development note')} by fopinfo"
-    return f"Since this source: {notes_by}, not the source: run 'fopinfo updates'."
+    return f"Later: {count(len(notes), 'note')} by fopinfo, not the source ('fopinfo updates')."
