@@ -88,6 +88,7 @@ def test_every_statement_shown_is_a_source_statement_verbatim_with_its_markers(w
     for s in statements:
         model = by_id[s["id"]]
         assert (s["text"], s["cites"], s["quote"]) == (model.text, list(model.cites), model.quote)
+        assert model.quote is not None
         assert " ".join(model.quote.split()) in words  # the source's own words, as the source prints them
     for fmt, flags in FORMATS.items():
         out = ok(*commands()[what], *flags)
