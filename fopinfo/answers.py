@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple, NoReturn, Union
 
-from fopinfo.model import Fact, Knowledge, Note, Section, Source, Statement, Subject, Term
+from fopinfo.model import Fact, Knowledge, Note, Section, Selection, Source, Statement, Subject, Term
 
 if TYPE_CHECKING:
     from fopinfo.checking import CheckResult
@@ -111,6 +111,33 @@ class Handout(NamedTuple):
     chosen: bool  # True when the reader picked the topics
 
 
+class Fields(NamedTuple):
+    """What a person fills in on a card or sheet: data, shown literally, never markup; None is a blank line."""
+
+    name: str | None = None
+    contact: str | None = None
+    doctor: str | None = None
+    note: str | None = None
+
+
+class Card(NamedTuple):
+    """`fopinfo card`: the wallet card; front the chosen source statements, back the fill-in fields."""
+
+    k: Knowledge
+    choice: Selection  # fopinfo's title; one group of the source's statements
+    fields: Fields
+
+
+class Sheet(NamedTuple):
+    """`fopinfo handout --for AUDIENCE`: one page of chosen statements under fopinfo's headings."""
+
+    k: Knowledge
+    audience: str  # "emergency", "school" or "dentist"
+    choice: Selection
+    notes: tuple[Note, ...]  # fopinfo's later-development notes bearing on the statements shown
+    fields: Fields
+
+
 Answer = Union[
     Overview,
     FactList,
@@ -123,6 +150,8 @@ Answer = Union[
     Definition,
     Handout,
     Updates,
+    Card,
+    Sheet,
     "CheckResult",
 ]
 

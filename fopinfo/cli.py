@@ -163,6 +163,19 @@ def _examples(*lines: str) -> str:
     return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
 
 
+HtmlFlag = Annotated[bool, typer.Option("--html", help="A self-contained printable HTML page instead of Markdown.")]
+NameOption = Annotated[str | None, typer.Option("--name", help="Name to print (default: a blank line).")]
+ContactOption = Annotated[str | None, typer.Option("--contact", help="Emergency contact (default: a blank line).")]
+DoctorOption = Annotated[str | None, typer.Option("--doctor", help="FOP doctor (default: a blank line).")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Other notes (default: a blank line).")]
+
+
+class Audience(str, Enum):
+    emergency = "emergency"
+    school = "school"
+    dentist = "dentist"
+
+
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of text.")]
 MarkdownFlag = Annotated[bool, typer.Option("--markdown", help="Print the view as CommonMark Markdown.")]
 QuoteFlag = Annotated[bool, typer.Option("--quote", help="Show the source's own words under each statement.")]
@@ -346,6 +359,7 @@ def updates(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag 
         "fopinfo handout > fop.md",
         "fopinfo handout --html > fop.html",
         "fopinfo handout --topic triggers --topic diagnosis",
+        "fopinfo handout --for emergency --html > emergency.html",
     )
 )
 def handout(
@@ -360,9 +374,19 @@ def handout(
             show_default=False,
         ),
     ] = None,
-    html: Annotated[
-        bool, typer.Option("--html", help="A self-contained printable HTML page instead of Markdown.")
-    ] = False,
+    audience: Annotated[
+        Audience | None,
+        typer.Option(
+            "--for",
+            help="A one-page sheet for the emergency room, a school or a dentist instead of the whole reference.",
+            show_default=False,
+        ),
+    ] = None,
+    name: NameOption = None,
+    contact: ContactOption = None,
+    doctor: DoctorOption = None,
+    note: NoteOption = None,
+    html: HtmlFlag = False,
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
 ) -> None:
@@ -373,8 +397,43 @@ def handout(
     from fopinfo import query
 
     chosen = _format(ctx, json_, markdown, html)
-    # A handout is Markdown unless another format is asked for.
-    _show("markdown" if chosen == "text" else chosen, query.handout(_knowledge(ctx), topic_names))
+    chosen = "markdown" if chosen == "text" and audience is None else chosen  # a handout is Markdown by default
+    given = (("--name", name), ("--contact", contact), ("--doctor", doctor), ("--note", note))
+    filled = [flag for flag, value in given if value is not None]
+    if audience is None:
+        if filled:
+            raise UsageProblem(f"{filled[0]} fills in a sheet: add --for emergency, school or dentist")
+        _show(chosen, query.handout(_knowledge(ctx), topic_names))
+        return
+    if topic_names:
+        raise UsageProblem("choose --for or --topic: a sheet holds its own chosen statements")
+    fields = query.fields(name, contact, doctor, note)
+    _show(chosen, query.sheet(_knowledge(ctx), audience.value, fields))
+
+
+@app.command(
+    epilog=_examples(
+        "fopinfo card",
+        'fopinfo card --html --name "Sam Lee" --contact "Alex Lee 555 0100" > card.html',
+        "fopinfo card --markdown",
+    )
+)
+def card(
+    ctx: typer.Context,
+    name: NameOption = None,
+    contact: ContactOption = None,
+    doctor: DoctorOption = None,
+    note: NoteOption = None,
+    html: HtmlFlag = False,
+    json_: JsonFlag = False,
+    markdown: MarkdownFlag = False,
+) -> None:
+    """A wallet card about FOP to fill in and carry (--html prints it, front and back, to cut out)."""
+    from fopinfo import query
+
+    chosen = _format(ctx, json_, markdown, html)
+    fields = query.fields(name, contact, doctor, note)
+    _show(chosen, query.card(_knowledge(ctx), fields))
 
 
 @app.command(

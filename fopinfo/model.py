@@ -124,6 +124,31 @@ class Developments(NamedTuple):
     on: dict[str, tuple[Note, ...]]  # statement or section id -> the notes bearing on it
 
 
+class Group(NamedTuple):
+    """Source statements chosen for a hand-over, under a heading that is fopinfo's ("" for none)."""
+
+    heading: str
+    statements: tuple[Statement, ...]
+
+
+class Selection(NamedTuple):
+    """A wallet card or a one-page sheet: fopinfo's editorial title, then the chosen statements."""
+
+    title: str
+    groups: tuple[Group, ...]  # the card: one group without a heading
+
+    def statements(self) -> Iterator[Statement]:
+        for group in self.groups:
+            yield from group.statements
+
+
+class Handover(NamedTuple):
+    """What a family hands over, chosen by statement id: titles and headings fopinfo's, statements the source's."""
+
+    card: Selection | None
+    sheets: dict[str, Selection]  # audience ("emergency", "school", "dentist") -> its sheet
+
+
 class Knowledge(NamedTuple):
     origin: Origin
     sources: tuple[Source, ...]
@@ -131,6 +156,7 @@ class Knowledge(NamedTuple):
     sections: tuple[Section, ...]
     glossary: tuple[Term, ...]
     developments: Developments | None = None
+    handover: Handover | None = None
 
     def notes_on(self, item_id: str) -> tuple[Note, ...]:
         """The later-development notes bearing on a statement or section (none when there are none)."""

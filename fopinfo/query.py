@@ -8,20 +8,23 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from fopinfo.answers import (
+    Card,
     Cited,
     Definition,
     FactList,
+    Fields,
     Found,
     Handout,
     Hit,
     SectionPage,
+    Sheet,
     SourceList,
     SubjectPage,
     Topic,
     Updates,
 )
-from fopinfo.errors import UsageProblem
-from fopinfo.model import Knowledge, Section, Source, Statement, Subject, Term, name_key
+from fopinfo.errors import NothingFound, UsageProblem
+from fopinfo.model import Knowledge, Note, Section, Source, Statement, Subject, Term, name_key
 
 T = TypeVar("T")
 
@@ -247,3 +250,47 @@ def handout(k: Knowledge, names: list[str] | None = None) -> Handout:
 def _held(topics: Iterable[Topic]) -> Iterator[Statement]:
     for t in topics:
         yield from t.section.all_statements() if isinstance(t, SectionPage) else t.statements
+
+
+# ---------------------------------------------------------------- hand-over: card and sheets
+
+#: The most characters each fill-in holds, so a filled card still fits its 85.6 × 54 mm.
+FIELD_LIMITS = {"name": 40, "contact": 40, "doctor": 40, "note": 40}
+
+
+def fields(
+    name: str | None = None, contact: str | None = None, doctor: str | None = None, note: str | None = None
+) -> Fields:
+    """Fill-in values as one line of plain text each (control characters removed); "" is a blank line."""
+    from fopinfo.views.wording import clean
+
+    values: dict[str, str | None] = {}
+    for key, raw in (("name", name), ("contact", contact), ("doctor", doctor), ("note", note)):
+        value = " ".join(clean(raw).split()) if raw is not None else ""
+        limit = FIELD_LIMITS[key]
+        if len(value) > limit:
+            raise UsageProblem(
+                f"--{key} is {len(value)} characters; the card has room for {limit}",
+                ("shorten it, or leave it out and write it by hand",),
+            )
+        values[key] = value or None
+    return Fields(**values)
+
+
+def card(k: Knowledge, filled: Fields) -> Card:
+    chosen = k.handover.card if k.handover else None
+    if chosen is None:
+        raise NothingFound("this knowledge file chooses no statements for a card (handover.card)")
+    return Card(k, chosen, filled)
+
+
+def sheet(k: Knowledge, audience: str, filled: Fields) -> Sheet:
+    chosen = k.handover.sheets.get(audience) if k.handover else None
+    if chosen is None:
+        raise NothingFound(f"this knowledge file chooses no statements for a {audience} sheet (handover.sheets)")
+    notes: dict[str, Note] = {}
+    for statement in chosen.statements():
+        for note in (*k.notes_on(statement.id), *k.notes_on(statement.section_id)):
+            notes.setdefault(note.id, note)
+    newest_first = tuple(sorted(notes.values(), key=lambda n: n.date, reverse=True))
+    return Sheet(k, audience, chosen, newest_first, filled)

@@ -138,7 +138,9 @@ class _Validator:
 def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     """Check parsed YAML against the knowledge file's shape and rules; build the model."""
     v = _Validator()
-    top = v.mapping(data, (), ("origin", "sources", "sections"), ("schema", "subjects", "glossary", "developments"))
+    top = v.mapping(
+        data, (), ("origin", "sources", "sections"), ("schema", "subjects", "glossary", "developments", "handover")
+    )
     if top is None:
         return None, v.problems
     schema = top.get("schema", SCHEMA)
@@ -155,11 +157,13 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     defined = {s.number for s in sources}
     cited: set[int] = set()
     statement_ids: dict[str, str] = {}
+    by_id: dict[str, Statement] = {}
     for si, section in enumerate(sections):
         for statement, spath in _statement_paths(section, si):
             if statement.id in statement_ids:
                 v.problem((*spath, "id"), f"duplicate statement id '{statement.id}'")
             statement_ids[statement.id] = _fmt(spath)
+            by_id.setdefault(statement.id, statement)
             for ci, n in enumerate(statement.cites):
                 cited.add(n)
                 if n not in defined:
@@ -196,10 +200,13 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
 
     known_ids = set(statement_ids) | {s.id for s in sections}
     later = developments(v, top.get("developments"), origin.date if origin else "", known_ids)
+    from fopinfo.handover import handover
+
+    chosen = handover(v, top.get("handover"), sections, by_id)
 
     if v.problems or origin is None:
         return None, v.problems
-    return Knowledge(origin, tuple(sources), tuple(subjects), tuple(sections), tuple(glossary), later), []
+    return Knowledge(origin, tuple(sources), tuple(subjects), tuple(sections), tuple(glossary), later, chosen), []
 
 
 def _check_unique(v: _Validator, what: str, ids: Sequence[tuple[tuple[str | int, ...], str]]) -> None:

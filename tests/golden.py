@@ -54,12 +54,18 @@ HANDOUTS = {
     "handout-frequency.md": "handout --topic frequency",
     "handout-frequency.json": "handout --topic frequency --json",
 }
+# The wallet card and each one-page sheet, in every format (text, Markdown, JSON, HTML).
+HANDOVER = {"card": "card", **{f"handout-{a}": f"handout --for {a}" for a in ("emergency", "school", "dentist")}}
+HANDOVER_FORMATS = {**FORMATS, "html": " --html"}
 
 
 def cases() -> dict[str, str]:
     """Golden file name -> command line."""
     out = {f"{stem}.{ext}": (args + flag).strip() for stem, args in CONTENT.items() for ext, flag in FORMATS.items()}
-    return {**out, **HANDOUTS}
+    handover = {
+        f"{stem}.{ext}": args + flag for stem, args in HANDOVER.items() for ext, flag in HANDOVER_FORMATS.items()
+    }
+    return {**out, **HANDOUTS, **handover}
 
 
 def output_of(command: str) -> str:

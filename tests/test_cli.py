@@ -465,6 +465,7 @@ def _moved_marker(d: dict[str, Any]) -> None:
 
 def _dropped(d: dict[str, Any]) -> None:
     del d["sections"][4]["facts"][6]["statements"][0]
+    d.pop("handover", None)  # the card chooses this statement: check would name that first
 
 
 @pytest.mark.parametrize(

@@ -278,7 +278,7 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
     "audience-quote": (sub("origin.quotes.audience", "U.S.", "UK"), "origin.quotes.audience"),
     # ---- structure
     "dropped-glossary-quoted": (drop(f"{W}.statements[1]"), "coverage"),
-    "dropped-statement": (drop(f"{F}.facts[6].statements[0]"), "coverage"),
+    "dropped-statement": (drop(f"{F}.facts[7].statements[0]"), "coverage"),
     "cut-short": (
         both(
             sub(f"{F}.facts[6].statements[0].text", "does not go away.", "does not go"),
@@ -330,8 +330,11 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
     ),
     "content-left-out": (
         both(
-            drop(f"{F}.facts[6].statements[0]"),
-            lambda d: d["origin"]["left_out"].append("The extra bone that is formed does not go away."),
+            drop(f"{F}.facts[7].statements[0]"),
+            lambda d: d["origin"]["left_out"].append(
+                "Since the FOP gene was discovered, doctors and researchers have been working hard to better "
+                "understand this condition and how it affects patients."
+            ),
         ),
         "origin.left_out[14]",
     ),

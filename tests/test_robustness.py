@@ -286,6 +286,7 @@ def large_file(folder: Path, statements: int) -> Path:
     data = copy.deepcopy(ORIGINAL)
     first = data["sections"][0]["statements"][0]
     data["sections"][0]["statements"] = [dict(first, id=f"s{i}") for i in range(statements)]
+    data.pop("handover", None)  # it chooses statements by the ids replaced here
     path = folder / "big.yaml"
     path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), encoding="utf-8")
     return path

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fopinfo.answers import (
     Answer,
+    Card,
     Cited,
     Definition,
     FactList,
@@ -15,6 +16,7 @@ from fopinfo.answers import (
     Handout,
     Overview,
     SectionPage,
+    Sheet,
     SourceList,
     SubjectPage,
     TopicList,
@@ -51,6 +53,14 @@ def render(answer: Answer) -> str:
         ):
             text = markdown.render(answer)
             return to_html(text, _title(text))
+        case Card():
+            from fopinfo.views import handover_html
+
+            return handover_html.card(answer)
+        case Sheet():
+            from fopinfo.views import handover_html
+
+            return handover_html.sheet(answer)
         case _:
             assert_never(answer)
 
@@ -86,6 +96,7 @@ def to_html(markdown_text: str, title: str) -> str:
     body = MarkdownIt("commonmark", {"html": False}).render(markdown_text)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(clean(title))}</title>\n<style>{_CSS}</style>\n</head>\n"
         f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )

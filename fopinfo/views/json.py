@@ -15,13 +15,16 @@ from typing import Any
 from fopinfo import clock
 from fopinfo.answers import (
     Answer,
+    Card,
     Cited,
     Definition,
     FactList,
+    Fields,
     Found,
     Handout,
     Overview,
     SectionPage,
+    Sheet,
     SourceList,
     SubjectPage,
     TopicList,
@@ -29,7 +32,7 @@ from fopinfo.answers import (
     assert_never,
 )
 from fopinfo.checking import CheckResult
-from fopinfo.model import Fact, Knowledge, Note, Origin, Source, Statement, Term
+from fopinfo.model import Fact, Group, Knowledge, Note, Origin, Source, Statement, Term
 
 JSON = dict[str, Any]
 
@@ -182,8 +185,40 @@ def document(answer: Answer) -> JSON:
             return {**doc, **_with_origin(answer.k, _sources(answer.k, answer.cited_by))}
         case CheckResult():
             return _check(answer)
+        case Card():
+            doc = {
+                "card": {
+                    "title": answer.choice.title,
+                    "title_by": "fopinfo",  # an editorial title, not the source's
+                    "statements": [statement(s, answer.k) for s in answer.choice.statements()],
+                    "fields": _fields(answer.fields),
+                    "later_notes": len(answer.k.developments.notes) if answer.k.developments else 0,
+                }
+            }
+            return _with_origin(answer.k, doc)
+        case Sheet():
+            doc = {
+                "sheet": {
+                    "audience": answer.audience,
+                    "title": answer.choice.title,
+                    "title_by": "fopinfo",
+                    "groups": [_group(g, answer.k) for g in answer.choice.groups],
+                    "notes": [note(n) for n in answer.notes],
+                    "fields": _fields(answer.fields),
+                }
+            }
+            return _with_origin(answer.k, doc)
         case _:
             assert_never(answer)
+
+
+def _fields(fields: Fields) -> JSON:
+    """Fill-in values as given (null: a blank line to write on)."""
+    return dict(fields._asdict())
+
+
+def _group(g: Group, k: Knowledge) -> JSON:
+    return {"heading": g.heading, "heading_by": "fopinfo", "statements": [statement(s, k) for s in g.statements]}
 
 
 def _topics(k: Knowledge) -> list[JSON]:

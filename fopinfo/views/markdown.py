@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from fopinfo import __version__, clock
 from fopinfo.answers import (
     Answer,
+    Card,
     Cited,
     Definition,
     FactList,
@@ -21,6 +22,7 @@ from fopinfo.answers import (
     Handout,
     Overview,
     SectionPage,
+    Sheet,
     SourceList,
     SubjectPage,
     TopicList,
@@ -30,6 +32,7 @@ from fopinfo.answers import (
 from fopinfo.checking import CheckResult
 from fopinfo.model import Fact, Knowledge, Note, Section, Statement, Term
 from fopinfo.views.wording import (
+    EDITORIAL_MARK,
     MORE_NOT_SHOWN,
     NONE_REPRODUCED,
     NOT_REPRODUCED,
@@ -176,6 +179,14 @@ def render(answer: Answer) -> str:
             return _page(answer.k, ["# Later developments", *_updates(answer.notes, "##")])
         case CheckResult():
             return _check(answer)
+        case Card():
+            from fopinfo.views import handover_markdown
+
+            return handover_markdown.card(answer)
+        case Sheet():
+            from fopinfo.views import handover_markdown
+
+            return handover_markdown.sheet(answer)
         case _:
             assert_never(answer)
 
@@ -189,8 +200,12 @@ def _topic_lists(k: Knowledge) -> list[str]:
     return ["## Sections", *sections, "## Subjects", esc(SUBJECT_NOTE), *subjects]
 
 
-def _section(a: SectionPage, level: str) -> list[str]:
+def _section(a: SectionPage, level: str, notes_here: bool = True) -> list[str]:
+    """A section; its notes about itself (own title, links not included) here, or left to the handout's end."""
     s = a.section
+    if not notes_here:
+        mark = "" if s.quote else f" {EDITORIAL_MARK}"
+        return [f"{level} {esc(s.title)}{mark}", *_section_body(a.k, s, a.quotes, level + "#")]
     blocks = [f"{level} {esc(s.title)}", *_own_title(s), *_section_body(a.k, s, a.quotes, level + "#")]
     links = links_line(a.k, s.id)
     if links:
@@ -337,7 +352,7 @@ def _handout(a: Handout) -> list[str]:
         f"**{esc(disclaimer_line(k))}**",
     ]
     for topic in a.topics:
-        blocks += _section(topic, "##") if isinstance(topic, SectionPage) else _subject(topic, "##")
+        blocks += _section(topic, "##", False) if isinstance(topic, SectionPage) else _subject(topic, "##")
     if k.developments and k.developments.notes:
         blocks += ["## Since this source was published", *_updates(k.developments.notes, "###")]
     if a.glossary:
@@ -350,14 +365,27 @@ def _handout(a: Handout) -> list[str]:
     reproduced = [f"- **{markers([s.number])}** {esc(s.text)}" for s in k.sources if s.text]
     if reproduced:
         blocks.append("\n".join(reproduced))
-    blocks.append(
-        "Statements here citing each: "
+    return blocks + _about(a)
+
+
+def _about(a: Handout) -> list[str]:
+    """Notes on the handout itself, after its content, so a reader meets the content first."""
+    k, o = a.k, a.k.origin
+    sections = [t.section for t in a.topics if isinstance(t, SectionPage)]
+    notes = []
+    if any(not s.quote for s in sections):
+        notes.append(f"{EDITORIAL_MARK} {esc(OWN_TITLE)}")
+    shown = {s.id for s in sections}
+    labels = [clean(p.label) for p in k.origin.related_pages if p.section in shown]
+    if labels:
+        notes.append(esc("The source links to (not included): " + "; ".join(labels)))
+    notes.append(
+        "Statements here citing each source: "
         + ", ".join(f"{markers([s.number])} {a.cited_by.get(s.number, 0)}" for s in k.sources)
         + "."
     )
-    blocks += [
-        "## About this handout",
+    notes.append(
         f"The source page says it is intended for {esc(o.audience)}. Subject groupings are fopinfo's "
-        f"editorial aid, not the source's. Made with fopinfo {__version__}.",
-    ]
-    return blocks
+        f"editorial aid, not the source's. Made with fopinfo {__version__}."
+    )
+    return ["## About this handout", *_list(notes)]

@@ -16,6 +16,7 @@ from rich.text import Text
 from fopinfo import clock
 from fopinfo.answers import (
     Answer,
+    Card,
     Cited,
     Definition,
     FactList,
@@ -23,6 +24,7 @@ from fopinfo.answers import (
     Handout,
     Overview,
     SectionPage,
+    Sheet,
     SourceList,
     SubjectPage,
     TopicList,
@@ -198,6 +200,16 @@ def _show(c: Console, answer: Answer) -> None:
             _updates(c, answer)
         case CheckResult():
             _check(c, answer)
+            return
+        case Card():
+            from fopinfo.views import handover_text
+
+            handover_text.show_card(c, answer)  # its back holds the origin and disclaimer
+            return
+        case Sheet():
+            from fopinfo.views import handover_text
+
+            handover_text.show_sheet(c, answer)
             return
         case _:
             assert_never(answer)

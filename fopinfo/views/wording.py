@@ -146,3 +146,26 @@ def outside_proof_line(k: Knowledge) -> str | None:
         return None
     ids = ", ".join(clean(n.id) for n in notes)
     return f"notes: {count(len(notes), 'note')} by fopinfo, not from the source and outside this proof: {ids}"
+
+
+# ---------------------------------------------------------------- hand-over: card and sheets
+
+#: After every title and heading fopinfo chose for a card or sheet, so no reader takes it for the source's.
+EDITORIAL_MARK = "†"
+EDITORIAL_NOTE = "† Title and headings: fopinfo's, not the source's."
+#: The fill-in fields of a card or sheet, in order: (Fields attribute, label).
+FIELD_LABELS = (("name", "Name"), ("contact", "Emergency contact"), ("doctor", "FOP doctor"), ("note", "Other notes"))
+SHEET_NOTES_HEADING = "Since this source was published (fopinfo's notes, not the source's)"
+
+
+def editorial(title: str) -> str:
+    """A title or heading fopinfo chose, marked as fopinfo's."""
+    return f"{clean(title)} {EDITORIAL_MARK}"
+
+
+def notes_line(k: Knowledge) -> str | None:
+    """The card's one pointer to fopinfo's later-development notes, when the file has any."""
+    notes = k.developments.notes if k.developments else ()
+    if not notes:
+        return None
+    return f"Later: {count(len(notes), 'note')} by fopinfo, not the source ('fopinfo updates')."

@@ -1,0 +1,76 @@
+"""Terminal previews of the wallet card and the one-page sheets (Rich, never parsing data as markup)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.text import Text
+
+from fopinfo import clock
+from fopinfo.answers import Card, Fields, Sheet
+from fopinfo.model import Statement
+from fopinfo.views.text import _indent, footer, markers
+from fopinfo.views.wording import (
+    EDITORIAL_NOTE,
+    FIELD_LABELS,
+    SHEET_NOTES_HEADING,
+    clean,
+    disclaimer_line,
+    editorial,
+    human_day,
+    notes_line,
+    origin_line,
+    reference_line,
+)
+
+BLANK = "_" * 24  # a line to write on
+
+
+def _chosen(c: Console, statements: Iterable[Statement]) -> None:
+    """The source's statements verbatim with their markers; aims as a list under their lead."""
+    for s in statements:
+        line = Text(clean(s.text)).append(" ").append_text(markers(s.cites))
+        _indent(c, line, 2 if s.aim else 1, "• " if s.aim else "")
+
+
+def _fields(c: Console, fields: Fields) -> None:
+    for key, label in FIELD_LABELS:
+        value: str | None = getattr(fields, key)
+        line = Text(f"{label}: ", style="bold").append(clean(value) if value is not None else BLANK)
+        _indent(c, line)
+
+
+def show_card(c: Console, a: Card) -> None:
+    c.print(Text("Wallet card, front", style="dim"))
+    c.print(Text(editorial(a.choice.title), style="bold"))
+    _chosen(c, a.choice.statements())
+    c.print(Text(EDITORIAL_NOTE, style="dim"))
+    c.print()
+    c.print(Text("Wallet card, back", style="dim"))
+    _fields(c, a.fields)
+    later = notes_line(a.k)
+    if later:
+        _indent(c, Text(later, style="magenta"), 0)
+    _indent(c, Text(origin_line(a.k, clock.today()), style="dim"), 0)
+    _indent(c, Text(disclaimer_line(a.k)), 0)
+
+
+def show_sheet(c: Console, a: Sheet) -> None:
+    c.print(Text(editorial(a.choice.title), style="bold"))
+    for group in a.choice.groups:
+        c.print()
+        c.print(Text(editorial(group.heading), style="bold"))
+        _chosen(c, group.statements)
+    if a.notes:
+        c.print()
+        c.print(Text(SHEET_NOTES_HEADING, style="bold magenta"))
+        for note in a.notes:
+            region = f", {clean(note.region)}" if note.region else ""
+            _indent(c, Text(f"{human_day(note.date)}{region}: {clean(note.title)}", style="magenta"), 1, "» ")
+            _indent(c, Text(clean(note.text)), 2)
+            _indent(c, Text(reference_line(note, with_url=False), style="dim"), 2)
+    c.print()
+    _fields(c, a.fields)
+    c.print(Text(EDITORIAL_NOTE, style="dim"))
+    footer(c, a.k)

@@ -1,0 +1,71 @@
+"""The printed card and sheets measured in a real headless Chromium (tests/browser.py).
+
+Without Chromium these skip with the reason; with FOPINFO_REQUIRE_BROWSER=1 (CI) they fail instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import browser
+from tests.test_handover import AUDIENCES, ok
+
+WIDE = ["--name", "W" * 40, "--contact", "W" * 40, "--doctor", "W" * 40, "--note", "W" * 40]
+PAGES = {
+    "card": ["card", "--html"],
+    "card-filled": ["card", "--html", *WIDE],
+    **{a: ["handout", "--for", a, "--html"] for a in AUDIENCES},
+    "emergency-filled": ["handout", "--for", "emergency", "--html", *WIDE],
+}
+pytestmark = pytest.mark.usefixtures("chromium")
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_prints_on_exactly_one_page(page: str, paper: browser.Paper) -> None:
+    assert browser.pdf_page_count(ok(*PAGES[page]), paper) == 1
+
+
+@pytest.mark.parametrize("page", ["card", "card-filled"])
+def test_card_sides_are_bank_card_size(page: str) -> None:
+    sides = browser.measure(ok(*PAGES[page]), ".side")
+    assert len(sides) == 2
+    for width, height in sides:
+        assert width == pytest.approx(85.6, abs=1) and height == pytest.approx(54, abs=1)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_nothing_overflows_or_is_clipped_in_print_or_at_390_px(page: str) -> None:
+    html = ok(*PAGES[page])
+    assert browser.overflowing(html, width=718, media="print") == []
+    assert browser.overflowing(html, width=390) == []
+    assert browser.horizontal_overflow_px(html, 390) == 0
+
+
+def test_card_type_is_at_least_7_pt_in_print() -> None:
+    html = ok(*PAGES["card-filled"])
+    context, page, _ = browser._open(html, width=718, media="print")
+    try:
+        sizes: list[float] = page.evaluate(
+            """() => [...document.querySelectorAll('.card *')].filter(e => [...e.childNodes].some(
+                n => n.nodeType === 3 && n.textContent.trim())).map(e => parseFloat(getComputedStyle(e).fontSize))"""
+        )
+    finally:
+        context.close()
+    assert sizes and min(sizes) * 72 / 96 >= 7 - 1e-3  # px to pt (Chromium rounds 7 pt to 9.33333 px)
+
+
+@pytest.mark.usefixtures("axe")
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("width", [390, 1024])
+def test_no_accessibility_violations(page: str, width: int) -> None:
+    violations = browser.axe_violations(ok(*PAGES[page]), width=width)
+    assert violations == [], browser.describe_violations(violations)
+
+
+@pytest.mark.parametrize("page", ["card", "emergency"])
+def test_self_contained(page: str) -> None:
+    html = ok(*PAGES[page])
+    assert browser.external_requests(html) == []
+    assert "<script" not in html and "http" not in html
+    assert '<meta name="viewport"' in html
