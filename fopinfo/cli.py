@@ -50,6 +50,7 @@ class FopinfoGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        completion.prepare(self)  # only when a shell asks for completions
         try:
             # Not standalone: Typer then returns exit codes and re-raises errors, so they
             # are reported here in one format. Ctrl-C comes back as exit code 130.

@@ -4,7 +4,7 @@ No printing, no I/O. Names resolve here, and completion offers the same names.
 """
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from fopinfo.answers import (
@@ -82,16 +82,38 @@ def _by_key(spellings: Iterable[tuple[str, T]]) -> dict[str, T]:
     return names
 
 
-def completions(spellings: Iterable[tuple[str, object]], incomplete: str) -> list[str]:
-    """The names, as written, that start with what was typed (compared as names resolve)."""
-    key = name_key(incomplete)
-    seen: set[str] = set()
-    out = []
-    for name, _ in spellings:
-        if name_key(name).startswith(key) and name not in seen:
-            seen.add(name)
-            out.append(name)
-    return out
+def completions(
+    spellings: Iterable[tuple[str, T]], typed: str, usable: Callable[[str], bool] = lambda name: True
+) -> list[tuple[str, T]]:
+    """One name per topic or term that starts with what was typed (compared as names resolve).
+
+    Of an owner's matching (and usable) names, the one offered has no spaces if it can (an id,
+    typed without quoting), then keeps the case typed, then comes first as written. It is
+    written starting with exactly what was typed, as shells offer only names that do
+    ("ho" offers "ho" for "HO"), and it still resolves to its owner: its key is the name's.
+    """
+    key = name_key(typed)
+    best: dict[int, tuple[tuple[bool, bool], str, T]] = {}  # by owner: (rank, offered name, owner)
+    for name, owner in spellings:
+        offered = _as_typed(name, typed) if name_key(name).startswith(key) and usable(name) else None
+        if offered is None:
+            continue
+        rank = (any(c.isspace() for c in name), not name.startswith(typed))
+        if id(owner) not in best or rank < best[id(owner)][0]:
+            best[id(owner)] = (rank, offered, owner)
+    offers: dict[str, T] = {}
+    for _, offered, owner in best.values():
+        offers.setdefault(offered, owner)
+    return list(offers.items())
+
+
+def _as_typed(name: str, typed: str) -> str | None:
+    """The name written from exactly what was typed on, if it then still has the name's key."""
+    if name.startswith(typed):
+        return name
+    rest = name[len(typed) :]
+    offered = typed + (rest.lower() if typed.islower() else rest)
+    return offered if name_key(offered) == name_key(name) else None
 
 
 def resolve_topic(k: Knowledge, name: str) -> Section | Subject:

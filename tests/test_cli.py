@@ -380,15 +380,6 @@ def test_unknown_command_and_option(run: Run) -> None:
     assert result.stderr.splitlines()[0].startswith("Error: No such option: --jsn")
 
 
-def test_completion_offers_topics_and_terms(run: Run) -> None:
-    env = {"_FOPINFO_COMPLETE": "complete_bash", "COMP_WORDS": "fopinfo topic ca", "COMP_CWORD": "2"}
-    assert set(run(env=env).stdout.split()) == {"causes", "care", "cause"}
-    env = {"_FOPINFO_COMPLETE": "complete_bash", "COMP_WORDS": "fopinfo topic in", "COMP_CWORD": "2"}
-    assert run(env=env).stdout.split() == ["inheritance"]
-    env = {"_FOPINFO_COMPLETE": "complete_bash", "COMP_WORDS": "fopinfo define hal", "COMP_CWORD": "2"}
-    assert set(run(env=env).stdout.splitlines()) == {"hallux-valgus", "hallux valgus"}
-
-
 def test_quote_shows_the_source_words_under_each_statement(run: Run) -> None:
     out = run("cite", "8", "--quote").stdout
     assert out.splitlines()[4:9] == [

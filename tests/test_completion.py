@@ -1,0 +1,341 @@
+"""Completion in real shells: the installed console script, the script Typer generates, a temp HOME.
+
+bash is tested both by calling its completion function (COMP_WORDS/COMP_CWORD filled, COMPREPLY
+read) and interactively in tmux (type, Tab, Enter, read the screen); zsh by evaluating what the
+completion function runs, and in tmux; fish with `complete -C`. A shell (or tmux) that is not
+installed is a skip with its reason; a failure where FOPINFO_REQUIRE_SHELLS=1 (.ci/run sets it).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fopinfo import query
+from fopinfo.loading import load
+from fopinfo.model import Knowledge, Section, Subject, Term
+from tests.conftest import BUNDLED, Run
+
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        reason = f"{name} is not installed (.ci/run installs it)"
+        if os.environ.get("FOPINFO_REQUIRE_SHELLS") == "1":  # CI: a missing shell fails
+            pytest.fail(f"FOPINFO_REQUIRE_SHELLS=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    if not (BIN / "fopinfo").exists():
+        pytest.skip(f"no installed console script in {BIN} (pip install -e .)")
+    home = tmp_path / "home"
+    home.mkdir()
+    return home
+
+
+def _env(home: Path) -> dict[str, str]:
+    """A clean environment: the venv's console script first on PATH, nothing of the user's."""
+    return {"HOME": str(home), "PATH": f"{BIN}:/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm"}
+
+
+@functools.cache
+def _script_text(shell: str) -> str:
+    """The completion script Typer generates for this shell (what --show-completion prints)."""
+    with tempfile.TemporaryDirectory() as home:
+        env = {**_env(Path(home)), "_FOPINFO_COMPLETE": f"source_{shell}"}
+        text = subprocess.run(["fopinfo"], env=env, capture_output=True, text=True, check=True).stdout
+    assert "_FOPINFO_COMPLETE=complete_" in text
+    return text
+
+
+def _script(home: Path, shell: str) -> Path:
+    path = home / f"fopinfo.{shell}"
+    path.write_text(_script_text(shell), encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- names offered (one source of truth)
+
+
+def _spellings(k: Knowledge) -> list[tuple[str, list[tuple[str, Section | Subject | Term]]]]:
+    return [("topic", list(query.topic_spellings(k))), ("term", list(query.term_spellings(k)))]
+
+
+def test_every_candidate_resolves_to_the_name_it_completes() -> None:
+    """Every prefix of every name, typed as written, lower and upper case: all that is offered resolves."""
+    k = load(BUNDLED)
+    resolve = {"topic": query.resolve_topic, "term": query.resolve_term}
+    for what, spellings in _spellings(k):
+        for name, owner in spellings:
+            for end in range(len(name) + 1):
+                for typed in {name[:end], name[:end].lower(), name[:end].upper()}:
+                    offered = query.completions(spellings, typed)
+                    assert any(o is owner for _, o in offered), (what, typed, name)
+                    for candidate, its_owner in offered:
+                        assert candidate.startswith(typed), (typed, candidate)  # shells drop any other
+                        assert resolve[what](k, candidate) is its_owner, (typed, candidate)
+
+
+def test_one_name_per_topic_and_term_the_ids_first() -> None:
+    k = load(BUNDLED)
+    topics = [name for name, _ in query.completions(query.topic_spellings(k), "")]
+    assert topics == [s.id for s in k.sections] + [s.id for s in k.subjects]
+    terms = [name for name, _ in query.completions(query.term_spellings(k), "")]
+    assert terms == [t.id for t in k.glossary]
+    # A title or alias only where it is what was typed, in the case typed.
+    assert query.completions(query.term_spellings(k), "bone")[0][0] == "bone morphogenetic proteins"
+    assert [n for n, _ in query.completions(query.topic_spellings(k), "What")] == ["What", "What Causes FOP?"]
+
+
+def test_completion_offers_topics_and_terms(run: Run) -> None:
+    def offered(words: str) -> list[str]:
+        env = {"_FOPINFO_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "2"}
+        return run(env=env).stdout.splitlines()
+
+    assert offered("fopinfo topic ca") == ["causes", "care"]
+    assert offered("fopinfo topic in") == ["inheritance"]
+    assert offered("fopinfo define hal") == ["hallux-valgus"]
+    assert offered("fopinfo cite 1") == ["1", "10", "11", "12", "13", "14", "15"]
+
+
+# ---------------------------------------------------------------- bash, its completion function called
+
+BASH_COMPLETE = r"""
+source "$1"; shift
+COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+_fopinfo_completion fopinfo
+printf '%s\n' "${COMPREPLY[@]}"
+"""
+
+
+def _bash_compreply(home: Path, *words: str) -> list[str]:
+    bash = _tool("bash")
+    script = _script(home, "bash")
+    result = subprocess.run(
+        [bash, "--norc", "--noprofile", "-c", BASH_COMPLETE, "bash", str(script), "fopinfo", *words],
+        env=_env(home),
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=20,
+        check=True,
+    )
+    return [line for line in result.stdout.splitlines() if line]
+
+
+BASH_CASES = [
+    # (words as typed, COMPREPLY, what the completed line resolves to)
+    (("define", "hal"), ["hallux-valgus"], "hallux-valgus"),
+    (("define", "bone"), [r"bone\ morphogenetic\ proteins"], "bmps"),
+    (("define", "ho"), ["ho"], "heterotopic-ossification"),
+    (("define", "HO"), ["HO"], "heterotopic-ossification"),
+    (("define", "bmp"), ["bmps"], "bmps"),
+    (("define", "ifopa"), ["ifopa"], "ifopa"),
+    (("define", "alk"), ["alk2-acvr1"], "alk2-acvr1"),
+    (("define", "ALK2/"), ["ALK2/ACVR1"], "alk2-acvr1"),
+    (("define", '"spontaneous g'), ["spontaneous genetic mutation"], "spontaneous-mutation"),
+    (("define", "'Fibro"), ["Fibrodysplasia Ossificans Progressiva"], "fop"),
+    (("topic", "fop"), [r"fop\ facts"], "facts"),
+    (("topic", "FOP"), [r"FOP\ Facts"], "facts"),
+    (("topic", "Ca"), ["Causes", "Care"], "causes"),
+    (("topic", "What"), ["What", r"What\ Causes\ FOP\?"], "what"),
+    (("topic", '"What C'), ["What Causes FOP?"], "causes"),
+]
+
+
+@pytest.mark.parametrize(("words", "expected", "resolves"), BASH_CASES)
+def test_bash_completes_names_as_bash_must_insert_them(
+    home: Path, words: tuple[str, ...], expected: list[str], resolves: str
+) -> None:
+    assert _bash_compreply(home, *words) == expected
+    # The line as bash leaves it (the word replaced; an opened quote closed), run by bash.
+    command, typed = words
+    opened = typed[:1] if typed[:1] in "'\"" else ""
+    line = f"fopinfo {command} {opened}{expected[0]}{opened} --json"
+    result = subprocess.run([_tool("bash"), "-c", line], env=_env(home), capture_output=True, text=True, timeout=20)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert (doc.get("topic") or doc.get("term"))["id"] == resolves
+
+
+def test_bash_offers_no_name_it_would_break(home: Path) -> None:
+    """An escaped space typed by hand: the escaped names cannot start with what Typer compares, so
+    nothing is offered rather than a name that splits into two arguments."""
+    assert _bash_compreply(home, "define", r"hallux\ v") == []
+
+
+# ---------------------------------------------------------------- interactive shells in tmux
+
+
+class Terminal:
+    """A shell in a detached tmux on its own socket: keys in, the screen read back (bounded waits)."""
+
+    def __init__(self, home: Path, command: list[str]) -> None:
+        self.tmux = [_tool("tmux"), "-S", str(home / "tmux.sock"), "-f", "/dev/null"]
+        env = [f"{k}={v}" for k, v in _env(home).items()]
+        argv = ["new-session", "-d", "-x", "160", "-y", "50", "-c", str(home), "env", "-i", *env, *command]
+        subprocess.run([*self.tmux, *argv], check=True, timeout=10)
+
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        subprocess.run([*self.tmux, "send-keys", *(["-l"] if literal else []), *keys], check=True, timeout=10)
+
+    def screen(self) -> str:
+        out = subprocess.run(
+            [*self.tmux, "capture-pane", "-p", "-N"], capture_output=True, text=True, timeout=10
+        ).stdout
+        return out
+
+    def wait_for(self, text: str, seconds: float = 8) -> str:
+        deadline = time.monotonic() + seconds
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} not on the screen after {seconds} s:\n{screen}")
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True, timeout=10)
+
+
+@pytest.fixture
+def bash_terminal(home: Path) -> Iterator[Terminal]:
+    bash = _tool("bash")
+    rc = home / "bashrc"
+    rc.write_text(f"PS1='$ '\nsource {_script(home, 'bash')}\necho shell-ready\n", encoding="utf-8")
+    terminal = Terminal(home, [bash, "--noprofile", "--rcfile", str(rc), "-i"])
+    try:
+        terminal.wait_for("shell-ready")
+        yield terminal
+    finally:
+        terminal.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "completed", "shown"),
+    [
+        ("fopinfo define hal", "fopinfo define hallux-valgus", "hallux valgus  (also: bunions, bunion)"),
+        ("fopinfo define bone", r"fopinfo define bone\ morphogenetic\ proteins", "BMPs  (also: Bone Morphogenetic"),
+        ("fopinfo topic fop", r"fopinfo topic fop\ facts", "FOP Facts"),
+    ],
+)
+def test_bash_tab_then_enter_shows_the_entry(bash_terminal: Terminal, typed: str, completed: str, shown: str) -> None:
+    bash_terminal.keys(typed, literal=True)
+    bash_terminal.keys("Tab")
+    bash_terminal.wait_for(f"$ {completed} ")
+    bash_terminal.keys("Enter")
+    screen = bash_terminal.wait_for(shown)
+    assert "Error" not in screen
+
+
+@pytest.fixture
+def zsh_terminal(home: Path) -> Iterator[Terminal]:
+    zsh = _tool("zsh")
+    rc = home / "zshrc"
+    setup = f"autoload -Uz compinit; compinit -D\nsource {_script(home, 'zsh')}\nPS1='%% '\necho shell-ready\n"
+    rc.write_text(setup, encoding="utf-8")
+    terminal = Terminal(home, [zsh, "-f"])
+    try:
+        terminal.keys(f"source {rc}", literal=True)
+        terminal.keys("Enter")
+        terminal.wait_for("shell-ready")
+        yield terminal
+    finally:
+        terminal.close()
+
+
+def test_zsh_tab_then_enter_shows_the_entry(zsh_terminal: Terminal) -> None:
+    zsh_terminal.keys("fopinfo define ho", literal=True)
+    zsh_terminal.keys("Tab")
+    zsh_terminal.wait_for("% fopinfo define ho ")
+    zsh_terminal.keys("Enter")
+    screen = zsh_terminal.wait_for("Heterotopic Ossification  (also: HO)")
+    assert "Error" not in screen
+
+
+def test_zsh_lists_options_with_their_apostrophes(zsh_terminal: Terminal) -> None:
+    zsh_terminal.keys("fopinfo topic --", literal=True)
+    zsh_terminal.keys("Tab")
+    zsh_terminal.wait_for("Show the source’s own words under each statement.")
+
+
+# ---------------------------------------------------------------- zsh and fish, non-interactive
+
+ZSH_COMPLETE = r"""
+autoload -Uz compinit; compinit -D
+source "$1"; shift
+_arguments() { print -rl -- "$@" }
+_files() { print -r -- FILES }
+words=("$@"); CURRENT=$#
+_fopinfo_completion
+"""
+
+
+def _zsh_specs(home: Path, *words: str) -> str:
+    """What zsh's completion function hands _arguments, after zsh has evaluated Typer's answer."""
+    zsh = _tool("zsh")
+    script = _script(home, "zsh")
+    argv = [zsh, "-fc", ZSH_COMPLETE, "zsh", str(script), "fopinfo", *words]
+    return subprocess.run(argv, env=_env(home), cwd=home, capture_output=True, text=True, timeout=20, check=True).stdout
+
+
+def test_zsh_keeps_apostrophes_in_descriptions(home: Path) -> None:
+    specs = _zsh_specs(home, "topic", "--")
+    assert '"--quote":"Show the source’s own words under each statement."' in specs
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("define", "ho"), '"ho":"Heterotopic Ossification"'),
+        (("define", "bmp"), '"bmps"'),
+        (("define", "ifopa"), '"ifopa"'),
+        (("define", "alk"), '"alk2-acvr1":"ALK2/ACVR1"'),
+        (("topic", "Ca"), '"Causes":"What Causes FOP?" "Care":"How is FOP managed?"'),
+        (("topic", "FOP"), '"FOP Facts"'),
+    ],
+)
+def test_zsh_completes_any_case_and_never_falls_back_to_files(
+    home: Path, words: tuple[str, ...], expected: str
+) -> None:
+    specs = _zsh_specs(home, *words)
+    assert specs == f"*: :(({expected}))\n"
+
+
+def _fish_complete(home: Path, line: str) -> list[str]:
+    fish = _tool("fish")
+    script = _script(home, "fish")
+    (home / "house.txt").write_text("", encoding="utf-8")  # a file a fallback to file names would offer
+    argv = [fish, "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", str(script), line]
+    result = subprocess.run(argv, env=_env(home), cwd=home, capture_output=True, text=True, timeout=20, check=True)
+    return result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("fopinfo define hal", ["hallux-valgus\thallux valgus"]),
+        ("fopinfo define ho", ["ho\tHeterotopic Ossification"]),
+        ("fopinfo define bmp", ["bmps"]),
+        ("fopinfo topic FOP", ["FOP Facts"]),
+        ("fopinfo topic --q", ["--quote\tShow the source's own words under each statement."]),
+    ],
+)
+def test_fish_completes_any_case_and_never_falls_back_to_files(home: Path, line: str, expected: list[str]) -> None:
+    assert _fish_complete(home, line) == expected
