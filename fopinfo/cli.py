@@ -4,34 +4,27 @@ Views are imported inside commands so that --json never pays for Rich, and the
 overview never pays for JSON.
 """
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
 import typer
-from typer._click import Context as ClickContext  # typer 0.28 vendors click
 from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
 
 from fopinfo import __version__
 from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, BadKnowledgeFile, FopinfoError, UsageProblem
 from fopinfo.model import Knowledge, Section
+from fopinfo.outcome import report, write_stderr
 
 
 class FopinfoGroup(TyperGroup):
-    """Reports every error as one line on stderr (then hints) with a documented exit code."""
+    """Reports every error as one line on stderr (then hints) with a documented exit code.
 
-    def invoke(self, ctx: ClickContext) -> Any:
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError:
-            # The reader went away (`fopinfo facts | head -1`): stop quietly and successfully,
-            # and point stdout at /dev/null so the interpreter's final flush cannot fail again.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(EXIT_OK) from None
+    Failed writes to stdout (closed pipe, full disk, closed stdout) are not handled here
+    but around the whole run, in fopinfo.outcome, whichever command or view wrote.
+    """
 
     def main(
         self,
@@ -47,7 +40,7 @@ class FopinfoGroup(TyperGroup):
             # are reported here in one format. Ctrl-C comes back as exit code 130.
             code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except FopinfoError as exc:
-            _error(exc.message, exc.hints)
+            report(exc.message, exc.hints)
             code = exc.exit_code
         except typer.Abort:  # end of input at a prompt (fopinfo has none, but click may raise it)
             code = EXIT_INTERRUPTED
@@ -55,20 +48,14 @@ class FopinfoGroup(TyperGroup):
             hints: tuple[str, ...] = ()
             if isinstance(exc, UsageError) and exc.ctx is not None:
                 hints = (f"Try '{exc.ctx.command_path} --help' for help.",)
-            _error(exc.format_message(), hints)
+            report(exc.format_message(), hints)
             code = exc.exit_code
         code = code if isinstance(code, int) else EXIT_OK
         if code == EXIT_INTERRUPTED:
-            sys.stderr.write("Interrupted.\n")
+            write_stderr("Interrupted.\n")
         if standalone_mode:
             sys.exit(code)
         return code
-
-
-def _error(message: str, hints: tuple[str, ...] = ()) -> None:
-    sys.stderr.write(f"Error: {message}\n")
-    for hint in hints:
-        sys.stderr.write(f"  {hint}\n")
 
 
 app = typer.Typer(
@@ -372,11 +359,12 @@ def check(
         raise BadKnowledgeFile(failure)
 
 
-def main() -> None:
-    """Console-script entry point (called by fopinfo.entry)."""
+def main() -> int:
+    """Run the CLI and return its exit code (fopinfo.entry ends the process with it)."""
     # Characters the terminal cannot encode are replaced, never fatal.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    app()
+    code = app(standalone_mode=False)
+    return code if isinstance(code, int) else EXIT_OK
