@@ -282,13 +282,20 @@ def test_narrow_and_wide_terminals(run: Run, columns: str) -> None:
         assert max(map(len, body)) <= max(40, int(columns))
 
 
+class NoAliasDumper(yaml.CSafeDumper):
+    """Writes shared values out in full: knowledge files may not hold aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def large_file(folder: Path, statements: int) -> Path:
     """The bundled file with its first section grown to many statements."""
     data = copy.deepcopy(ORIGINAL)
     first = data["sections"][0]["statements"][0]
     data["sections"][0]["statements"] = [dict(first, id=f"s{i}") for i in range(statements)]
     path = folder / "big.yaml"
-    path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=NoAliasDumper, allow_unicode=True), encoding="utf-8")
     return path
 
 
