@@ -42,11 +42,11 @@ class CheckResult(NamedTuple):
         return None
 
 
-def check(target: Path, source: Path | None = None) -> CheckResult:
+def check(target: Path, source: Path | None = None, origin: str | None = None) -> CheckResult:
     # A bad source file is the caller's usage error, reported before the knowledge file.
     source_text = read_text(source, "source file") if source else None
     try:
-        checked = check_file(target)
+        checked = check_file(target, origin)
     except BadKnowledgeFile as exc:
         return CheckResult(target, [Problem(FILE, exc.message)], None, source, None)
     report = None

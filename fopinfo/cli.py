@@ -36,9 +36,21 @@ class FopinfoGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         try:
+            argv = sys.argv[1:] if args is None else list(args)
+            installing = any(a.partition("=")[0] == "--install-completion" for a in argv)
+            if installing:
+                _check_home()
             # Not standalone: Typer then returns exit codes and re-raises errors, so they
             # are reported here in one format. Ctrl-C comes back as exit code 130.
-            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            try:
+                code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            except OSError as exc:
+                if not installing:
+                    raise
+                where = f": {exc.filename}" if exc.filename else ""
+                raise UsageProblem(
+                    f"cannot install shell completion: {(exc.strerror or str(exc)).lower()}{where}"
+                ) from None
         except FopinfoError as exc:
             report(exc.message, exc.hints)
             code = exc.exit_code
@@ -58,6 +70,17 @@ class FopinfoGroup(TyperGroup):
         return code
 
 
+def _check_home() -> None:
+    """Typer writes completion into HOME and would create a missing HOME first: refuse instead."""
+    import os
+
+    home = os.environ.get("HOME")
+    if not home:
+        raise UsageProblem("cannot install shell completion: HOME is not set")
+    if not os.path.isdir(home):
+        raise UsageProblem(f"cannot install shell completion: HOME ({home}) is not an existing folder")
+
+
 app = typer.Typer(
     cls=FopinfoGroup,
     name="fopinfo",
@@ -72,6 +95,7 @@ class Options(NamedTuple):
     data: Path | None
     json: bool
     markdown: bool
+    data_origin: str | None = None  # "--data" or "FOPINFO_DATA": named when the file cannot be read
 
 
 def _options(ctx: typer.Context) -> Options:
@@ -79,10 +103,19 @@ def _options(ctx: typer.Context) -> Options:
     return obj if isinstance(obj, Options) else Options(None, False, False)
 
 
+def _data_origin(ctx: typer.Context) -> str | None:
+    from typer._click.core import ParameterSource
+
+    root = ctx.find_root()
+    if root.params.get("data") is None:
+        return None
+    return "FOPINFO_DATA" if root.get_parameter_source("data") == ParameterSource.ENVIRONMENT else "--data"
+
+
 def _knowledge(ctx: typer.Context) -> Knowledge:
     from fopinfo.loading import load
 
-    return load(_options(ctx).data)
+    return load(_options(ctx).data, _options(ctx).data_origin)
 
 
 def _format(ctx: typer.Context, json_: bool, markdown: bool = False) -> str:
@@ -166,6 +199,7 @@ def root(
             "--data",
             envvar="FOPINFO_DATA",
             metavar="PATH",
+            readable=False,  # fopinfo reports an unreadable file itself: exit 3, naming --data or FOPINFO_DATA
             help="Knowledge file to read instead of the bundled one.",
             show_default=False,
         ),
@@ -181,7 +215,7 @@ def root(
     Every statement comes from one source document and carries its citation markers.
     Not medical advice.
     """
-    ctx.obj = Options(data, json_, markdown)
+    ctx.obj = Options(data, json_, markdown, _data_origin(ctx))
     if ctx.invoked_subcommand is not None:
         return
     k = _knowledge(ctx)
@@ -329,13 +363,18 @@ def check(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Knowledge file to check (default: --data, FOPINFO_DATA, else the bundled file).", show_default=False
+            help="Knowledge file to check (default: --data, FOPINFO_DATA, else the bundled file).",
+            show_default=False,
+            readable=False,
         ),
     ] = None,
     source: Annotated[
         Path | None,
         typer.Option(
-            "--source", metavar="FILE", help="Also hold the file against this source text: quotes, markers, coverage."
+            "--source",
+            metavar="FILE",
+            readable=False,
+            help="Also hold the file against this source text: quotes, markers, coverage.",
         ),
     ] = None,
     json_: JsonFlag = False,
@@ -343,7 +382,9 @@ def check(
     """Validate a knowledge file and summarise what it holds."""
     from fopinfo import checking, loading
 
-    result = checking.check(path or _options(ctx).data or loading.bundled_path(), source)
+    options = _options(ctx)
+    origin = None if path else options.data_origin
+    result = checking.check(path or options.data or loading.bundled_path(), source, origin)
     if _format(ctx, json_) == "markdown":
         raise UsageProblem("check has no Markdown view; use --json, or neither")
     if _format(ctx, json_) == "json":

@@ -28,9 +28,12 @@ def bundled_path() -> Path:
     return package.parent / "data" / "facts.yaml"  # source checkout or editable install
 
 
-def read_text(path: Path, what: str = "knowledge file") -> str:
-    """The file's text, or a one-line BadKnowledgeFile naming what is wrong with it."""
-    label = f"{what} {path}"
+def read_text(path: Path, what: str = "knowledge file", origin: str | None = None) -> str:
+    """The file's text, or a one-line BadKnowledgeFile naming what is wrong with it.
+
+    origin names where the path came from (``--data``, ``FOPINFO_DATA``), for the reader to fix it there.
+    """
+    label = f"{what} {path}" + (f" (from {origin})" if origin else "")
     too_big = f"{label} is larger than the limit of {MAX_FILE_BYTES:,} bytes"
     try:
         if path.is_dir():
@@ -89,9 +92,9 @@ class Checked(NamedTuple):
     text: str  # kept so later checks can locate their findings too
 
 
-def check_file(path: Path) -> Checked:
+def check_file(path: Path, origin: str | None = None) -> Checked:
     """Read, parse and validate; a file that cannot be read or parsed raises BadKnowledgeFile."""
-    text = read_text(path)
+    text = read_text(path, origin=origin)
     data, duplicates = parse(text, str(path))
     knowledge, problems = validate(data)
     if duplicates:  # a value the validator saw may not be the one the author meant
@@ -99,10 +102,10 @@ def check_file(path: Path) -> Checked:
     return Checked(knowledge, locate(problems, text) if problems else [], text)
 
 
-def load(path: Path | None = None) -> Knowledge:
+def load(path: Path | None = None, origin: str | None = None) -> Knowledge:
     """Load and validate a knowledge file (the bundled one when path is None)."""
     path = path or bundled_path()
-    checked = check_file(path)
+    checked = check_file(path, origin)
     if checked.knowledge is None:
         raise InvalidKnowledge(str(path), checked.problems)
     return checked.knowledge
