@@ -84,7 +84,9 @@ def _check_home() -> None:
 app = typer.Typer(
     cls=FopinfoGroup,
     name="fopinfo",
-    epilog="Exit codes: 0 ok, 1 nothing found, 2 usage error, 3 bad knowledge file, 130 interrupted.",
+    epilog=(
+        "Exit codes: 0 ok, 1 nothing found, 2 usage error, 3 bad knowledge file, 4 output not written, 130 interrupted."
+    ),
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
