@@ -10,7 +10,7 @@ this measures:
   (``python -c "import gc, yaml; gc.disable(); yaml.load(open(P), Loader=yaml.CSafeLoader)"``,
   the collector off as in fopinfo);
 - the text floor, ``python -c "import rich.console, yaml"``, once per round;
-- ``fopinfo --data P search bone``, ``fopinfo --data P cite 7``, ``fopinfo --data P check``.
+- ``fopinfo --data P`` with every command (COMMANDS), ``handout --json/--html`` and ``check --source`` included.
 
 Each fopinfo row is compared with (yaml parse + text floor) of the same size; the goal is
 ≤ 1.5×. "ms / 1k stmts" divides the median by N/1000: flat across sizes means linear.
@@ -46,7 +46,23 @@ TEXT_FLOOR = "import rich.console, yaml"
 # With the cyclic collector off, as fopinfo runs: otherwise the baseline pays for the
 # collector and fopinfo would look faster than the parser it is built on.
 PARSE = "import gc, sys, yaml; gc.disable(); yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)"
-COMMANDS = (("search bone", ["search", "bone"]), ("cite 7", ["cite", "7"]), ("check", ["check"]))
+SOURCE = str(Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "what-is-fop.txt")
+# Every command, each view it has: a quadratic path anywhere shows as a ratio growing with N.
+COMMANDS: tuple[tuple[str, list[str]], ...] = (
+    ("overview", []),
+    ("facts", ["facts"]),
+    ("topics", ["topics"]),
+    ("topic what", ["topic", "what"]),
+    ("cite 7", ["cite", "7"]),
+    ("sources", ["sources"]),
+    ("search bone", ["search", "bone"]),
+    ("define hallux", ["define", "hallux"]),
+    ("handout", ["handout"]),
+    ("handout --json", ["handout", "--json"]),
+    ("handout --html", ["handout", "--html"]),
+    ("check", ["check"]),
+    ("check --source", ["check", "--source", SOURCE]),
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -59,15 +59,16 @@ class CheckResult(NamedTuple):
         return None
 
 
-def check(target: Path, source: Path | None = None, *, review: bool = False) -> CheckResult:
+def check(target: Path, source: Path | None = None, origin: str | None = None, *, review: bool = False) -> CheckResult:
     """Validate ``target``; given ``source``, hold it against that text.
 
+    ``origin``: where the path came from (e.g. "--data"), named if it cannot be read.
     ``review``: also give the review list its lines in the file (costs a YAML compose).
     """
     # A bad source file is the caller's usage error, reported before the knowledge file.
     source_text = read_text(source, "source file") if source else None
     try:
-        checked = check_file(target)
+        checked = check_file(target, origin)
     except BadKnowledgeFile as exc:
         return CheckResult(target, [Problem(FILE, exc.message)], None, source, None)
     report = None

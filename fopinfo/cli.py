@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 from fopinfo import __version__, completion
 from fopinfo.click_names import ClickError, ClickException, UsageError
 from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, BadKnowledgeFile, FopinfoError, NothingFound, UsageProblem
+from fopinfo.outcome import report, write_stderr
 
 if TYPE_CHECKING:
     from fopinfo.answers import Answer
@@ -27,19 +28,11 @@ Format = Literal["text", "json", "markdown", "html"]
 
 
 class FopinfoGroup(TyperGroup):
-    """Reports every error as one line on stderr (then hints) with a documented exit code."""
+    """Reports every error as one line on stderr (then hints) with a documented exit code.
 
-    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError:
-            # The reader went away (`fopinfo facts | head -1`): stop quietly and successfully,
-            # and point stdout at /dev/null so the interpreter's final flush cannot fail again.
-            import os
-
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(EXIT_OK) from None
+    Failed writes to stdout (closed pipe, full disk, closed stdout) are not handled here
+    but around the whole run, in fopinfo.outcome, whichever command or view wrote.
+    """
 
     def main(
         self,
@@ -52,11 +45,23 @@ class FopinfoGroup(TyperGroup):
     ) -> Any:
         completion.prepare(self)  # only when a shell asks for completions
         try:
+            argv = sys.argv[1:] if args is None else list(args)
+            installing = any(a.partition("=")[0] == "--install-completion" for a in argv)
+            if installing:
+                _check_home()
             # Not standalone: Typer then returns exit codes and re-raises errors, so they
             # are reported here in one format. Ctrl-C comes back as exit code 130.
-            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            try:
+                code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            except OSError as exc:
+                if not installing:
+                    raise
+                where = f": {exc.filename}" if exc.filename else ""
+                raise UsageProblem(
+                    f"cannot install shell completion: {(exc.strerror or str(exc)).lower()}{where}"
+                ) from None
         except FopinfoError as exc:
-            _error(exc.message, exc.hints)
+            report(exc.message, exc.hints)
             code = exc.exit_code
         except typer.Abort:  # end of input at a prompt (fopinfo has none, but click may raise it)
             code = EXIT_INTERRUPTED
@@ -67,11 +72,11 @@ class FopinfoGroup(TyperGroup):
                 path = usage_ctx.command_path if usage_ctx is not None else _command_path(self, args)
                 hints = (f"Try '{path} --help' for help.",)
             error = cast(ClickError, exc)
-            _error(error.format_message(), hints)
+            report(error.format_message(), hints)
             code = error.exit_code
         code = code if isinstance(code, int) else EXIT_OK
         if code == EXIT_INTERRUPTED:
-            sys.stderr.write("Interrupted.\n")
+            write_stderr("Interrupted.\n")
         if standalone_mode:
             sys.exit(code)
         return code
@@ -84,16 +89,23 @@ def _command_path(group: TyperGroup, args: Sequence[str] | None) -> str:
     return f"fopinfo {name}" if name else "fopinfo"
 
 
-def _error(message: str, hints: tuple[str, ...] = ()) -> None:
-    sys.stderr.write(f"Error: {message}\n")
-    for hint in hints:
-        sys.stderr.write(f"  {hint}\n")
+def _check_home() -> None:
+    """Typer writes completion into HOME and would create a missing HOME first: refuse instead."""
+    import os
+
+    home = os.environ.get("HOME")
+    if not home:
+        raise UsageProblem("cannot install shell completion: HOME is not set")
+    if not os.path.isdir(home):
+        raise UsageProblem(f"cannot install shell completion: HOME ({home}) is not an existing folder")
 
 
 app = typer.Typer(
     cls=FopinfoGroup,
     name="fopinfo",
-    epilog="Exit codes: 0 ok, 1 nothing found, 2 usage error, 3 bad knowledge file, 130 interrupted.",
+    epilog=(
+        "Exit codes: 0 ok, 1 nothing found, 2 usage error, 3 bad knowledge file, 4 output not written, 130 interrupted."
+    ),
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -110,6 +122,7 @@ class Options(NamedTuple):
     data: Path | None
     json: bool
     markdown: bool
+    data_origin: str | None = None  # "--data" or "FOPINFO_DATA": named when the file cannot be read
 
 
 def _options(ctx: typer.Context) -> Options:
@@ -117,10 +130,19 @@ def _options(ctx: typer.Context) -> Options:
     return obj if isinstance(obj, Options) else Options(None, False, False)
 
 
+def _data_origin(ctx: typer.Context) -> str | None:
+    from typer._click.core import ParameterSource
+
+    root = ctx.find_root()
+    if root.params.get("data") is None:
+        return None
+    return "FOPINFO_DATA" if root.get_parameter_source("data") == ParameterSource.ENVIRONMENT else "--data"
+
+
 def _knowledge(ctx: typer.Context) -> Knowledge:
     from fopinfo.loading import load
 
-    return load(_options(ctx).data)
+    return load(_options(ctx).data, _options(ctx).data_origin)
 
 
 def _format(ctx: typer.Context, json_: bool, markdown: bool = False, html: bool = False) -> Format:
@@ -191,6 +213,7 @@ def root(
             "--data",
             envvar="FOPINFO_DATA",
             metavar="PATH",
+            readable=False,  # fopinfo reports an unreadable file itself: exit 3, naming --data or FOPINFO_DATA
             help="Knowledge file to read instead of the bundled one.",
             show_default=False,
         ),
@@ -221,7 +244,7 @@ def root(
     from fopinfo import terminal
 
     terminal.color, terminal.paging = color.value, not no_pager
-    ctx.obj = Options(data, json_, markdown)
+    ctx.obj = Options(data, json_, markdown, _data_origin(ctx))
     if ctx.invoked_subcommand is not None:
         return
     from fopinfo.answers import Overview
@@ -452,12 +475,16 @@ def check(
             metavar="PATH",
             help="Knowledge file to check (default: --data, FOPINFO_DATA, else the bundled file).",
             show_default=False,
+            readable=False,
         ),
     ] = None,
     source: Annotated[
         Path | None,
         typer.Option(
-            "--source", metavar="FILE", help="Also hold the file against this source text: quotes, markers, coverage."
+            "--source",
+            metavar="FILE",
+            readable=False,
+            help="Also hold the file against this source text: quotes, markers, coverage.",
         ),
     ] = None,
     against_source: Annotated[
@@ -481,18 +508,21 @@ def check(
     if review and source is None:
         raise UsageProblem("--review needs a source: add --against-source or --source FILE")
     chosen = _format(ctx, json_, markdown)
-    result = checking.check(checking.target(path, _options(ctx).data), source, review=review or chosen == "json")
+    options = _options(ctx)
+    origin = None if path else options.data_origin
+    result = checking.check(checking.target(path, options.data), source, origin, review=review or chosen == "json")
     _show(chosen, result._replace(show_review=review))
     failure = result.failure()
     if failure:
         raise BadKnowledgeFile(failure)
 
 
-def main() -> None:
-    """Console-script entry point (called by fopinfo.entry)."""
+def main() -> int:
+    """Run the CLI and return its exit code (fopinfo.entry ends the process with it)."""
     # Characters the terminal cannot encode are replaced, never fatal.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    app()
+    code = app(standalone_mode=False)
+    return code if isinstance(code, int) else EXIT_OK

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import gc
-import sys
 
 
 def main() -> None:
     # A short-lived process whose data (parsed YAML) has no reference cycles: the cyclic
     # collector only costs time, about half of a large file's load.
     gc.disable()
-    try:
-        from fopinfo.cli import main as run
+    from fopinfo.outcome import run
 
-        run()
-    except KeyboardInterrupt:
-        sys.stderr.write("Interrupted.\n")
-        sys.exit(130)
+    run(_invoke)
+
+
+def _invoke() -> int:
+    from fopinfo.cli import main as cli_main
+
+    return cli_main()

@@ -6,6 +6,9 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_BAD_DATA = 3
+# A write to stdout failed (disk full, stdout closed): neither the user's input nor the
+# knowledge file is at fault, so it gets its own code. A closed pipe is not a failure (0).
+EXIT_OUTPUT = 4
 EXIT_INTERRUPTED = 130
 
 

@@ -6,6 +6,7 @@ from typing import Any, NamedTuple
 
 from fopinfo.errors import BadKnowledgeFile
 from fopinfo.model import InvalidKnowledge, Knowledge, Problem
+from fopinfo.safe_text import excerpt
 from fopinfo.validation import validate
 
 # Refuse larger files before parsing: far above a 100,000-statement file, far below
@@ -27,15 +28,12 @@ def bundled_path() -> Path:
     return package.parent / "data" / "facts.yaml"  # source checkout or editable install
 
 
-def _yaml_loader() -> Any:
-    import yaml
+def read_text(path: Path, what: str = "knowledge file", origin: str | None = None) -> str:
+    """The file's text, or a one-line BadKnowledgeFile naming what is wrong with it.
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_text(path: Path, what: str = "knowledge file") -> str:
-    """The file's text, or a one-line BadKnowledgeFile naming what is wrong with it."""
-    label = f"{what} {path}"
+    origin names where the path came from (``--data``, ``FOPINFO_DATA``), for the reader to fix it there.
+    """
+    label = f"{what} {path}" + (f" (from {origin})" if origin else "")
     too_big = f"{label} is larger than the limit of {MAX_FILE_BYTES:,} bytes"
     try:
         if path.is_dir():
@@ -60,22 +58,32 @@ def read_text(path: Path, what: str = "knowledge file") -> str:
         raise BadKnowledgeFile(f"{label} is not UTF-8: line {line}, byte {exc.start}") from None
 
 
-def parse(text: str, label: str) -> Any:
+def parse(text: str, label: str) -> tuple[Any, list[Problem]]:
+    """The file's value and its duplicate keys; BadKnowledgeFile when it cannot be read as a knowledge file."""
     import yaml
 
+    from fopinfo.yaml_reading import Refused, read_yaml
+
     try:
-        return yaml.load(text, Loader=_yaml_loader())
+        return read_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = exc.problem or exc.context or "not valid YAML"
-        raise BadKnowledgeFile(f"knowledge file {label} is not valid YAML{where}: {problem}") from None
+        raise BadKnowledgeFile(f"knowledge file {label} is not valid YAML{_at(mark)}: {problem}") from None
     except yaml.YAMLError as exc:
-        raise BadKnowledgeFile(f"knowledge file {label} is not valid YAML: {exc}") from None
+        raise BadKnowledgeFile(f"knowledge file {label} is not valid YAML: {excerpt(str(exc))}") from None
+    except Refused as exc:
+        raise BadKnowledgeFile(f"knowledge file {label}{_at(exc.where)}: {exc.message}") from None
     except RecursionError:
         raise BadKnowledgeFile(f"knowledge file {label} is nested too deeply") from None
     except (ValueError, OverflowError) as exc:  # e.g. date: 2020-02-30, or a 5,000-digit number
-        raise BadKnowledgeFile(f"knowledge file {label} holds a value that cannot be read: {exc}") from None
+        raise BadKnowledgeFile(
+            f"knowledge file {label} holds a value that cannot be read: {excerpt(str(exc))}"
+        ) from None
+
+
+def _at(mark: Any) -> str:
+    return f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
 
 
 class Checked(NamedTuple):
@@ -84,48 +92,28 @@ class Checked(NamedTuple):
     text: str  # kept so later checks can locate their findings too
 
 
-def check_file(path: Path) -> Checked:
+def check_file(path: Path, origin: str | None = None) -> Checked:
     """Read, parse and validate; a file that cannot be read or parsed raises BadKnowledgeFile."""
-    text = read_text(path)
-    knowledge, problems = validate(parse(text, str(path)))
+    text = read_text(path, origin=origin)
+    data, duplicates = parse(text, str(path))
+    knowledge, problems = validate(data)
+    if duplicates:  # a value the validator saw may not be the one the author meant
+        knowledge, problems = None, duplicates + problems
     return Checked(knowledge, locate(problems, text) if problems else [], text)
 
 
-def load(path: Path | None = None) -> Knowledge:
+def load(path: Path | None = None, origin: str | None = None) -> Knowledge:
     """Load and validate a knowledge file (the bundled one when path is None)."""
     path = path or bundled_path()
-    checked = check_file(path)
+    checked = check_file(path, origin)
     if checked.knowledge is None:
         raise InvalidKnowledge(str(path), checked.problems)
     return checked.knowledge
 
 
 def locate(problems: list[Problem], text: str) -> list[Problem]:
-    """Add line numbers to problems; only on the error path, so loading stays fast."""
-    import yaml
+    """Add line numbers to problems, in one pass; only on the error path, so loading stays fast."""
+    from fopinfo.yaml_reading import lines_of
 
-    try:
-        root = yaml.compose(text, Loader=_yaml_loader())
-    except (yaml.YAMLError, RecursionError):
-        return problems
-    return [Problem(p.path, p.message, _line_of(root, p.path)) for p in problems]
-
-
-def _line_of(node: Any, path: str) -> int | None:
-    import re
-
-    import yaml
-
-    best = None  # a path that names nothing in the file (e.g. "coverage") has no line
-    for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
-        if isinstance(node, yaml.MappingNode) and key:
-            node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
-        elif isinstance(node, yaml.SequenceNode) and index:
-            i = int(index)
-            node = node.value[i] if i < len(node.value) else None
-        else:
-            node = None
-        if node is None:
-            break
-        best = node.start_mark.line + 1
-    return best
+    lines = lines_of([p.path for p in problems if p.line is None], text)
+    return [p if p.line is not None else p._replace(line=lines.get(p.path)) for p in problems]

@@ -181,7 +181,12 @@ class Knowledge(NamedTuple):
         }
 
     def section(self, section_id: str) -> Section:
-        return next(s for s in self.sections if s.id == section_id)
+        """The section with this id, by index: views ask once per statement."""
+        return _index(self).sections[section_id]
+
+    def fact(self, fact_id: str) -> Fact:
+        """The fact with this id, by index."""
+        return _index(self).facts[fact_id]
 
     def source_range(self) -> str:
         numbers = [s.number for s in self.sources]
@@ -189,6 +194,22 @@ class Knowledge(NamedTuple):
             return "none"
         lo, hi = min(numbers), max(numbers)
         return f"{lo}–{hi}" if len(numbers) == hi - lo + 1 else ", ".join(map(str, numbers))
+
+
+class _Index(NamedTuple):
+    knowledge: Knowledge
+    sections: dict[str, Section]
+    facts: dict[str, Fact]
+
+
+_last_index: list[_Index] = []  # one entry: a run loads one Knowledge; a tuple has no room for a cache
+
+
+def _index(k: Knowledge) -> _Index:
+    if not _last_index or _last_index[0].knowledge is not k:
+        facts = {f.id: f for s in k.sections for f in s.facts}
+        _last_index[:] = [_Index(k, {s.id: s for s in k.sections}, facts)]
+    return _last_index[0]
 
 
 class Problem(NamedTuple):

@@ -40,19 +40,21 @@ def _type_name(value: Any) -> str:
 
 
 def _brief(value: Any) -> str:
-    """A value for an error message, bounded: an alias bomb must not be walked whole."""
-    import reprlib
+    """A value for an error message, bounded and cleaned: an alias bomb or a 10 MB id is not printed whole."""
+    from fopinfo.safe_text import excerpt
 
-    brief = reprlib.Repr()
-    brief.maxlevel, brief.maxlist, brief.maxdict, brief.maxstring, brief.maxlong = 2, 4, 4, 40, 40
-    return brief.repr(value)
+    return excerpt(value)
 
 
-def _fmt(path: tuple[str | int, ...]) -> str:
+def path_text(path: tuple[str | int, ...]) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out or "(top level)"
+
+
+# Enough to fix a file by; a file of millions of wrong values must not cost millions of problems.
+MAX_PROBLEMS = 1000
 
 
 class _Validator:
@@ -63,7 +65,10 @@ class _Validator:
         return _brief(value)
 
     def problem(self, path: tuple[str | int, ...], message: str) -> None:
-        self.problems.append(Problem(_fmt(path), message))
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem(path_text(path), message))
+        elif len(self.problems) == MAX_PROBLEMS:
+            self.problems.append(Problem("(file)", f"more than {MAX_PROBLEMS:,} problems; the rest are not listed"))
 
     def mapping(
         self, value: Any, path: tuple[str | int, ...], required: tuple[str, ...], optional: tuple[str, ...] = ()
@@ -76,15 +81,18 @@ class _Validator:
             if key not in allowed:
                 import difflib
 
-                close = difflib.get_close_matches(str(key), allowed, n=1)
+                shown = _brief(str(key))
+                close = difflib.get_close_matches(shown, allowed, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(allowed)})"
-                self.problem((*path, str(key)), f"unknown key{hint}")
+                self.problem((*path, shown), f"unknown key{hint}")
         for key in required:
             if key not in value:
                 self.problem(path, f"missing key '{key}'")
         return value
 
-    def string(self, d: dict[str, Any], key: str, path: tuple[str | int, ...], *, nullable: bool = False) -> str | None:
+    def string(
+        self, d: dict[str, Any], key: str, path: tuple[str | int, ...], *, nullable: bool = False, name: bool = False
+    ) -> str | None:
         value = d.get(key)
         if value is None and (nullable or key not in d):
             return None  # a missing required key is reported by mapping()
@@ -94,28 +102,42 @@ class _Validator:
         if not value.strip():
             self.problem((*path, key), "is empty")
             return None
+        if name and not self.printable(value.strip(), (*path, key)):
+            return None
         return value.strip()
 
-    def strings(self, d: dict[str, Any], key: str, path: tuple[str | int, ...]) -> tuple[str, ...]:
+    def printable(self, name: str, path: tuple[str | int, ...]) -> bool:
+        """Ids, titles, terms and aliases are echoed in messages and completion: no control characters."""
+        from fopinfo.safe_text import has_controls
+
+        if has_controls(name):
+            self.problem(path, f"holds a control or bidi character: '{_brief(name)}'")
+            return False
+        return True
+
+    def strings(
+        self, d: dict[str, Any], key: str, path: tuple[str | int, ...], *, names: bool = False
+    ) -> tuple[str, ...]:
         items = self.sequence(d, key, path)
         out = []
         for i, item in enumerate(items):
             if isinstance(item, str) and item.strip():
-                out.append(item.strip())
+                if not names or self.printable(item.strip(), (*path, key, i)):
+                    out.append(item.strip())
             else:
                 self.problem((*path, key, i), f"must be a non-empty string, not {_type_name(item)!s}")
         return tuple(out)
 
     def numbers(self, d: dict[str, Any], key: str, path: tuple[str | int, ...]) -> tuple[int, ...]:
         items = self.sequence(d, key, path)
-        out: list[int] = []
+        out: dict[int, None] = {}  # ordered, and a set for the membership test
         for i, item in enumerate(items):
             if type(item) is not int or item < 1:
                 self.problem((*path, key, i), f"must be a positive integer, not {_brief(item)}")
             elif item in out:
                 self.problem((*path, key, i), f"source {item} is listed twice")
             else:
-                out.append(item)
+                out[item] = None
         return tuple(out)
 
     def sequence(self, d: dict[str, Any], key: str, path: tuple[str | int, ...]) -> list[Any]:
@@ -161,8 +183,8 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     for si, section in enumerate(sections):
         for statement, spath in _statement_paths(section, si):
             if statement.id in statement_ids:
-                v.problem((*spath, "id"), f"duplicate statement id '{statement.id}'")
-            statement_ids[statement.id] = _fmt(spath)
+                v.problem((*spath, "id"), f"duplicate statement id '{_brief(statement.id)}'")
+            statement_ids[statement.id] = path_text(spath)
             by_id.setdefault(statement.id, statement)
             for ci, n in enumerate(statement.cites):
                 cited.add(n)
@@ -170,7 +192,7 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
                     v.problem((*spath, "cites", ci), f"source {n} is not defined")
             for ti, tag in enumerate(statement.subjects):
                 if tag not in known_subjects:
-                    v.problem((*spath, "subjects", ti), f"subject '{tag}' is not defined under subjects")
+                    v.problem((*spath, "subjects", ti), f"subject '{_brief(tag)}' is not defined under subjects")
     for gi, term in enumerate(glossary):
         for ci, n in enumerate(term.cites):
             cited.add(n)
@@ -194,7 +216,7 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
         section_ids = {s.id for s in sections}
         for i, page in enumerate(origin.related_pages):
             if page.section not in section_ids:
-                v.problem(("origin", "related_pages", i, "section"), f"section '{page.section}' is not defined")
+                v.problem(("origin", "related_pages", i, "section"), f"section '{_brief(page.section)}' is not defined")
 
     from fopinfo.developments import developments
 
@@ -213,7 +235,7 @@ def _check_unique(v: _Validator, what: str, ids: Sequence[tuple[tuple[str | int,
     seen: set[str] = set()
     for path, item in ids:
         if item in seen:
-            v.problem(path, f"duplicate {what} '{item}'")
+            v.problem(path, f"duplicate {what} '{_brief(item)}'")
         seen.add(item)
 
 
@@ -224,7 +246,7 @@ def _check_names(v: _Validator, sections: list[Section], subjects: list[Subject]
     def claim(name: str, owner: str, path: tuple[str | int, ...]) -> None:
         key = name_key(name)
         if owners.setdefault(key, owner) != owner:
-            v.problem(path, f"name '{name}' is claimed by both '{owners[key]}' and '{owner}'")
+            v.problem(path, f"name '{_brief(name)}' is claimed by both '{_brief(owners[key])}' and '{_brief(owner)}'")
 
     for i, section in enumerate(sections):
         claim(section.id, section.id, ("sections", i, "id"))
@@ -311,7 +333,7 @@ def _subjects(v: _Validator, top: dict[str, Any]) -> list[Subject]:
         path: tuple[str | int, ...] = ("subjects", i)
         d = v.mapping(item, path, ("id", "title"))
         if d is not None:
-            out.append(Subject(v.string(d, "id", path) or "", v.string(d, "title", path) or ""))
+            out.append(Subject(v.string(d, "id", path, name=True) or "", v.string(d, "title", path, name=True) or ""))
     return out
 
 
@@ -323,7 +345,7 @@ def _sections(v: _Validator, top: dict[str, Any]) -> list[Section]:
         d = v.mapping(item, path, ("id", "title"), ("quote", "aliases", "statements", "facts", "editorial"))
         if d is None:
             continue
-        section_id = v.string(d, "id", path) or ""
+        section_id = v.string(d, "id", path, name=True) or ""
         statements = _statements(v, d, path, section_id, None)
         facts = []
         for fi, raw in enumerate(v.sequence(d, "facts", path)):
@@ -332,7 +354,7 @@ def _sections(v: _Validator, top: dict[str, Any]) -> list[Section]:
             if f is None:
                 continue
             fact_number += 1
-            fact_id = v.string(f, "id", fpath) or ""
+            fact_id = v.string(f, "id", fpath, name=True) or ""
             facts.append(
                 Fact(
                     id=fact_id,
@@ -347,9 +369,9 @@ def _sections(v: _Validator, top: dict[str, Any]) -> list[Section]:
         out.append(
             Section(
                 id=section_id,
-                title=v.string(d, "title", path) or "",
+                title=v.string(d, "title", path, name=True) or "",
                 quote=v.string(d, "quote", path, nullable=True),
-                aliases=v.strings(d, "aliases", path),
+                aliases=v.strings(d, "aliases", path, names=True),
                 statements=statements,
                 facts=tuple(facts),
                 editorial=v.flag(d, "editorial", path),
@@ -369,7 +391,7 @@ def _statements(
             continue
         out.append(
             Statement(
-                id=v.string(d, "id", spath) or "",
+                id=v.string(d, "id", spath, name=True) or "",
                 text=v.string(d, "text", spath) or "",
                 quote=v.string(d, "quote", spath, nullable=True),
                 cites=v.numbers(d, "cites", spath),
@@ -394,9 +416,9 @@ def _glossary(v: _Validator, top: dict[str, Any]) -> list[Term]:
             continue
         out.append(
             Term(
-                id=v.string(d, "id", path) or "",
-                term=v.string(d, "term", path) or "",
-                aliases=v.strings(d, "aliases", path),
+                id=v.string(d, "id", path, name=True) or "",
+                term=v.string(d, "term", path, name=True) or "",
+                aliases=v.strings(d, "aliases", path, names=True),
                 definition=v.string(d, "definition", path, nullable=True),
                 quote=v.string(d, "quote", path, nullable=True),
                 cites=v.numbers(d, "cites", path),

@@ -351,7 +351,10 @@ def test_bad_data_file_is_one_line_exit_3(run: Run, tmp_path: Path, args: list[s
 
 def test_missing_data_file(run: Run, tmp_path: Path) -> None:
     result = run("--data", str(tmp_path / "none.yaml"), "facts")
-    assert (result.exit_code, result.stderr) == (3, f"Error: knowledge file {tmp_path / 'none.yaml'} does not exist\n")
+    assert (result.exit_code, result.stderr) == (
+        3,
+        f"Error: knowledge file {tmp_path / 'none.yaml'} (from --data) does not exist\n",
+    )
 
 
 def test_no_arguments_is_an_overview_not_an_error(run: Run) -> None:

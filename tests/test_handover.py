@@ -303,7 +303,7 @@ def _sheet(d: dict[str, Any], audience: str = "emergency") -> dict[str, Any]:
         (lambda d: _sheet(d).update(groups=[]), "handover.sheets.emergency.groups", "is empty"),
         (lambda d: _sheet(d, "school")["groups"][0].pop("heading"), "handover.sheets.school.groups[0]",
          "missing key 'heading'"),
-        (lambda d: d["handover"]["sheets"].update(nurse=d["handover"]["sheets"]["school"]),
+        (lambda d: d["handover"]["sheets"].update(nurse=copy.deepcopy(d["handover"]["sheets"]["school"])),
          "handover.sheets.nurse", "unknown key"),
         (lambda d: _sheet(d)["groups"][3].update(statements=["management.2"]),
          "handover.sheets.emergency.groups[3].statements[0]", "'management.2' is not a statement id"),
