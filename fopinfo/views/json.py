@@ -33,8 +33,16 @@ from fopinfo.answers import (
 )
 from fopinfo.checking import CheckResult
 from fopinfo.model import Fact, Group, Knowledge, Note, Origin, Source, Statement, Term
+from fopinfo.views.wording import shown_path
 
 JSON = dict[str, Any]
+
+# json.dumps escapes C0 only: DEL, C1 (U+009B is CSI), line separators and bidi controls
+# would reach a terminal raw. They can only occur inside strings, so \u escapes are exact.
+_ESCAPED = {
+    c: f"\\u{c:04x}"
+    for c in [0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F), *range(0x2066, 0x206A)]
+}
 
 
 def dump(doc: JSON) -> None:
@@ -42,7 +50,8 @@ def dump(doc: JSON) -> None:
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     from fopinfo import terminal
 
-    terminal.write(json.dumps(doc, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"), indent=2) + "\n")
+    text = json.dumps(doc, ensure_ascii=encoding not in ("utf8", "utf16", "utf32"), indent=2)
+    terminal.write(text.translate(_ESCAPED) + "\n")
 
 
 def origin(o: Origin) -> JSON:
@@ -270,7 +279,7 @@ def _search(a: Found) -> JSON:
 
 def _check(result: CheckResult) -> JSON:
     doc: JSON = {
-        "file": str(result.target),
+        "file": shown_path(result.target),
         "ok": result.ok,
         "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in result.problems],
         "summary": result.knowledge.counts() if result.knowledge is not None else None,
@@ -279,7 +288,7 @@ def _check(result: CheckResult) -> JSON:
     later = result.knowledge.developments if result.knowledge else None
     if report is not None:
         doc["provenance"] = {
-            "source": str(result.source),
+            "source": shown_path(result.source),
             "ok": report.ok,
             "findings": [{"path": f.path, "line": f.line, "message": f.message} for f in report.findings],
             "coverage": {"covered": report.covered, "sentences": report.sentences},

@@ -63,9 +63,17 @@ _BLOCK_MARK = re.compile(r"^([-+=])")
 _NUMBERED = re.compile(r"^(\d+)([.)])")  # "2006." would start a list: escape the "." not the digits
 
 
+# What GitHub-flavoured renderers (cmark-gfm's autolink extension, markdown-it's linkify)
+# would turn into a link: a scheme's "://", "www.", an e-mail's "@", and the dot of a bare
+# domain ("ipsen.com"). A backslash splits the text there, so no link is recognised, and
+# the reader still sees the same characters.
+_LINK_MARKS = re.compile(r"(?<=\w)(:)(?=//)|(?<=\bwww)(\.)|(@)|(?<=\w)(\.)(?=[^\W\d_])", re.IGNORECASE)
+
+
 def esc(text: str) -> str:
     """Data as literal Markdown text, on one line."""
     one_line = _SYNTAX.sub(r"\\\1", " ".join(clean(text).split()))
+    one_line = _LINK_MARKS.sub(lambda m: "\\" + m.group(), one_line)
     return _NUMBERED.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\\\1", one_line))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -246,18 +247,23 @@ def _subject(c: Console, a: SubjectPage) -> None:
     _located(c, a.k, a.statements, a.quotes)
 
 
+def _pad(text: str, width: int) -> str:
+    """Padded to a width in terminal cells: CJK and emoji take two, combining marks none."""
+    return text + " " * max(width - cell_len(text), 0)
+
+
 def _topic_table(c: Console, k: Knowledge) -> None:
-    width = max(len(x) for x in [s.id for s in k.sections] + [s.id for s in k.subjects])
+    width = max(cell_len(clean(x)) for x in [s.id for s in k.sections] + [s.id for s in k.subjects])
     _heading(c, "Sections")
     for s in k.sections:
-        line = Text("  ").append(f"{clean(s.id):<{width}}", style="bold").append("  " + clean(s.title))
+        line = Text("  ").append(_pad(clean(s.id), width), style="bold").append("  " + clean(s.title))
         if s.aliases:
             line.append(f"  (also: {', '.join(map(clean, s.aliases))})", style="dim")
         c.print(line)
     c.print()
     _heading(c, "Subjects", "Statements on one subject, gathered from every section.")
     for subject in k.subjects:
-        c.print(Text("  ").append(f"{clean(subject.id):<{width}}", style="bold").append("  " + clean(subject.title)))
+        c.print(Text("  ").append(_pad(clean(subject.id), width), style="bold").append("  " + clean(subject.title)))
 
 
 def _cite(c: Console, a: Cited) -> None:
@@ -272,9 +278,13 @@ def _cite(c: Console, a: Cited) -> None:
 def _sources(c: Console, a: SourceList) -> None:
     k = a.k
     _heading(c, f"Sources ({len(k.sources)})")
+    # Columns as wide as the largest number and count, so a source 100 or 1,000 keeps rows aligned.
+    number_width = max((len(f"[{s.number}]") for s in k.sources), default=4)
+    count_width = max((len(str(n)) for n in a.cited_by.values()), default=2)
     for s in k.sources:
         n = a.cited_by.get(s.number, 0)
-        line = Text(f"  [{s.number:>2}]  cited by {n:>2} statement{'s' if n != 1 else ' '}  ")
+        plural = "s" if n != 1 else " "
+        line = Text(f"  {f'[{s.number}]':>{number_width}}  cited by {n:>{count_width}} statement{plural}  ")
         line.append(clean(s.text) if s.text else SOURCE_NOT_REPRODUCED, style="" if s.text else "dim")
         c.print(line)
     if any(s.text is None for s in k.sources):
@@ -402,9 +412,9 @@ def _overview(c: Console, a: Overview) -> None:
     _topic_table(c, a.k)
     c.print()
     _heading(c, "Commands")
-    width = max(len(name) for name, _ in a.commands)
+    width = max(cell_len(name) for name, _ in a.commands)
     for name, help_text in a.commands:
-        c.print(Text("  ").append(f"{name:<{width}}", style="bold").append("  " + help_text))
+        c.print(Text("  ").append(_pad(name, width), style="bold").append("  " + help_text))
     c.print()
     c.print(Text("Examples: fopinfo facts · fopinfo topic causes · fopinfo cite 7 · fopinfo search bone"))
     c.print(Text("Run 'fopinfo COMMAND --help' for a command's options.", style="dim"))

@@ -44,6 +44,15 @@ def clean(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+def shown_path(path: object) -> str:
+    """A path as text that round-trips: bytes that are not UTF-8 (kept by Python as surrogate
+    escapes) are written as ``\\xff`` rather than replaced by "?"."""
+    import os
+
+    raw = os.fsencode(str(path))
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
 def human_date(date: str) -> str:
     """'2020-12' -> 'December 2020'; anything else is shown as written."""
     match = re.fullmatch(r"(\d{4})-(\d{2})", date)
@@ -128,7 +137,7 @@ def where(k: Knowledge, s: Statement) -> str:
     section = k.section(s.section_id)
     label = section.title
     if s.fact_id:
-        fact = next(f for f in section.facts if f.id == s.fact_id)
+        fact = k.fact(s.fact_id)
         label += f" › {fact.number}. {fact.headline}"
     return clean(label)
 
