@@ -222,8 +222,8 @@ def test_sources(run: Run) -> None:
     out = run("sources").stdout.splitlines()
     assert out[:3] == [
         "Sources (15)",
-        "  [ 1]  cited by  7 statements  not reproduced in the copy",
-        "  [ 2]  cited by  1 statement   not reproduced in the copy",
+        "   [1]  cited by 7 statements  not reproduced in the copy",
+        "   [2]  cited by 1 statement   not reproduced in the copy",
     ]
     doc = json.loads(run("sources", "--json").stdout)
     assert {s["number"]: s["cited_by"] for s in doc["sources"]} == {
