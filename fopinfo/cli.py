@@ -371,7 +371,11 @@ def define(
 
 @app.command(epilog=_examples("fopinfo updates", "fopinfo updates --json"))
 def updates(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False) -> None:
-    """Later developments since the source: fopinfo's own dated, referenced notes."""
+    """Later developments: fopinfo's own dated, referenced notes.
+
+    What has happened since the source was written, each note with its date, region,
+    the public record it rests on and when fopinfo last checked it. Never the source's words.
+    """
     from fopinfo import query
 
     chosen = _format(ctx, json_, markdown)
@@ -452,7 +456,10 @@ def card(
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
 ) -> None:
-    """A wallet card about FOP to fill in and carry (--html prints it, front and back, to cut out)."""
+    """A wallet card about FOP to fill in, print and carry.
+
+    --html prints it, front and back, bank-card size, with cut and fold marks.
+    """
     from fopinfo import query
 
     chosen = _format(ctx, json_, markdown, html)

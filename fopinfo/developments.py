@@ -99,6 +99,7 @@ def _note(v: Validator, item: Any, path: Path, source_date: str, known_ids: set[
         reference=reference,
         checked=checked,
         bears_on=bears_on,
+        position=path[-1] if isinstance(path[-1], int) else 0,
     )
 
 

@@ -114,6 +114,7 @@ class Note(NamedTuple):
     reference: Reference
     checked: str  # ISO date fopinfo last checked the reference
     bears_on: tuple[str, ...]  # statement or section ids
+    position: int = 0  # its place in the file's list (notes are shown newest first)
 
 
 class Developments(NamedTuple):

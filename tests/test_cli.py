@@ -409,7 +409,7 @@ def test_check_source_proves_the_bundled_file(run: Run) -> None:
         "coverage: 78/78 source sentences",
         "notes: 3 notes by fopinfo, not from the source and outside this proof: "
         "usa-2023-palovarotene, eu-2023-sohonos-refused, canada-2022-palovarotene",
-        "review: 64 editorial element(s) to sign off (list them with --review)",
+        "review: 84 editorial element(s) to sign off (list them with --review)",
     ]
     doc = json.loads(run("check", "--source", str(SOURCE), "--json").stdout)
     assert doc["provenance"]["outside_proof"] == {

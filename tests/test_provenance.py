@@ -77,7 +77,18 @@ def test_review_lists_every_editorial_element() -> None:
         "edit",
         "left out",
         "related page",
+        "card title",
+        "card choice",
+        "emergency sheet title",
+        "emergency sheet choice",
+        "school sheet title",
+        "school sheet choice",
+        "dentist sheet title",
+        "dentist sheet choice",
+        "note",
     }
+    assert review[("card choice", "handover.card.statements")] == "what.1, what.5, irreversible.1"
+    assert review[("note", "developments.notes[0]")].startswith("canada-2022-palovarotene (2022-01-24), against https://")
     # The three punctuation edits the file makes, each recognised and listed.
     assert review[("edit", "sections[1].statements[1].text")] == "sentences joined: '). And' shown as '), and'"
     assert review[("edit", "sections[4].facts[3].statements[0].text")] == "comma dropped after 'FOP'"
