@@ -68,6 +68,7 @@ class Hit(NamedTuple):
     item_id: str
     cites: tuple[int, ...]
     statement: Statement | None = None
+    note: Note | None = None  # for a note: its date and reference are shown with it
 
 
 class Found(NamedTuple):

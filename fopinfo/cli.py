@@ -186,7 +186,7 @@ def _examples(*lines: str) -> str:
     return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
 
 
-HtmlFlag = Annotated[bool, typer.Option("--html", help="A self-contained printable HTML page instead of Markdown.")]
+HtmlFlag = Annotated[bool, typer.Option("--html", help="Print one self-contained, printable HTML page.")]
 NameOption = Annotated[str | None, typer.Option("--name", help="Name to print (default: a blank line).")]
 ContactOption = Annotated[str | None, typer.Option("--contact", help="Emergency contact (default: a blank line).")]
 DoctorOption = Annotated[str | None, typer.Option("--doctor", help="FOP doctor (default: a blank line).")]
@@ -238,7 +238,8 @@ def root(
 ) -> None:
     """A sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP).
 
-    Every statement comes from one source document, with the citation markers it prints.
+    Every statement comes from one source document, with the citation markers it prints
+    after it, or (uncited); fopinfo's own notes on later developments are marked as its own.
     Not medical advice.
     """
     from fopinfo import terminal
@@ -418,9 +419,9 @@ def handout(
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
 ) -> None:
-    """The whole reference as one printable document.
+    """The whole reference, or a one-page sheet, to print or share.
 
-    Markdown on stdout by default; --html gives one self-contained printable page.
+    Markdown on stdout by default (a sheet: text); --html gives one self-contained printable page.
     """
     from fopinfo import query
 

@@ -227,7 +227,7 @@ def _searchable(k: Knowledge) -> Iterator[Hit]:
             "term", f"{term.term}: {term.definition}" if term.definition else term.term, None, None, term.id, term.cites
         )
     for note in k.developments.notes if k.developments else ():
-        yield Hit("note", f"{note.title}: {note.text}", None, None, note.id, ())
+        yield Hit("note", f"{note.title}: {note.text}", None, None, note.id, (), note=note)
 
 
 def search(k: Knowledge, query: str, limit: int = 20, quotes: bool = False) -> Found:

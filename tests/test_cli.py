@@ -20,10 +20,13 @@ DISCLAIMER = (
     "The information provided here is not intended to replace professional advice."
 )
 ORIGIN = (
-    "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020 — 5 years ago. "
-    "Markers like [1,4] are its reference numbers."
+    "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020 — 5 years ago as of 25 November 2026. "
+    "Markers like [1,4] are its reference numbers (its list of references is not reproduced)."
 )
-LATER = "Later developments checked: November 2026. 3 notes by fopinfo, not the source: 'fopinfo updates'."
+LATER = (
+    "Later developments checked: November 2026. 4 notes by fopinfo, not the source, "
+    "and not a complete list: 'fopinfo updates'."
+)
 ANSI = re.compile(r"\x1b\[")
 
 CONTENT_COMMANDS = [
@@ -98,7 +101,7 @@ def test_facts_json_shape(run: Run) -> None:
     assert doc["origin"]["reference"] == "NON-US-001996"
     assert doc["origin"]["date"] == "2020-12"
     assert (doc["origin"]["age_years"], doc["origin"]["age"]) == (5, "5 years ago")
-    assert doc["developments"] == {"reviewed": "2026-11", "stale": False, "notes": 3}
+    assert doc["developments"] == {"reviewed": "2026-11", "stale": False, "notes": 4}
 
 
 def test_topics_lists_sections_aliases_and_subjects(run: Run) -> None:
@@ -308,7 +311,7 @@ def test_define_unknown(run: Run) -> None:
 def test_check_bundled(run: Run) -> None:
     result = run("check")
     assert result.exit_code == 0
-    assert result.stdout == f"{BUNDLED}: OK — 5 sections, 10 facts, 28 statements, 15 sources, 9 terms, 3 notes\n"
+    assert result.stdout == f"{BUNDLED}: OK — 5 sections, 10 facts, 28 statements, 15 sources, 9 terms, 4 notes\n"
 
 
 def test_check_reports_every_problem(run: Run, tmp_path: Path) -> None:
@@ -407,13 +410,18 @@ def test_check_source_proves_the_bundled_file(run: Run) -> None:
     assert result.stdout.splitlines()[1:] == [
         "provenance: faithful to the bundled source text",  # the fixture is the bundled file
         "coverage: 78/78 source sentences",
-        "notes: 3 notes by fopinfo, not from the source and outside this proof: "
+        "notes: 4 notes by fopinfo, not from the source and outside this proof: australia-2023-palovarotene, "
         "usa-2023-palovarotene, eu-2023-sohonos-refused, canada-2022-palovarotene",
         "review: 84 editorial element(s) to sign off (list them with --review)",
     ]
     doc = json.loads(run("check", "--source", str(SOURCE), "--json").stdout)
     assert doc["provenance"]["outside_proof"] == {
-        "notes": ["usa-2023-palovarotene", "eu-2023-sohonos-refused", "canada-2022-palovarotene"]
+        "notes": [
+            "australia-2023-palovarotene",
+            "usa-2023-palovarotene",
+            "eu-2023-sohonos-refused",
+            "canada-2022-palovarotene",
+        ]
     }
     assert doc["ok"] is True
     assert doc["provenance"]["coverage"] == {"covered": 78, "sentences": 78}

@@ -14,7 +14,12 @@ from fopinfo.loading import load
 from fopinfo.views.wording import age, developments_line
 from tests.conftest import BUNDLED, Run
 
-NOTE_IDS = ["usa-2023-palovarotene", "eu-2023-sohonos-refused", "canada-2022-palovarotene"]
+NOTE_IDS = [
+    "australia-2023-palovarotene",
+    "usa-2023-palovarotene",
+    "eu-2023-sohonos-refused",
+    "canada-2022-palovarotene",
+]
 
 
 def epoch(day: str) -> str:
@@ -39,9 +44,10 @@ def test_age_wording(today: str, expected: str) -> None:
 
 def test_age_follows_source_date_epoch_in_every_format(run: Run) -> None:
     env = {"SOURCE_DATE_EPOCH": epoch("2021-12-02")}
-    assert "December 2020 — 1 year ago." in " ".join(run("facts", env=env).stdout.split())
-    assert "December 2020 — 1 year ago." in run("facts", "--markdown", env=env).stdout
-    assert "December 2020 — 1 year ago." in run("handout", "--html", env=env).stdout
+    shown = "December 2020 — 1 year ago as of 2 December 2021."
+    assert shown in " ".join(run("facts", env=env).stdout.split())
+    assert shown in run("facts", "--markdown", env=env).stdout
+    assert shown in run("handout", "--html", env=env).stdout
     origin = json.loads(run("facts", "--json", env=env).stdout)["origin"]
     assert (origin["age_years"], origin["age"], origin["today"]) == (1, "1 year ago", "2021-12-02")
 
@@ -59,10 +65,10 @@ def test_reviewed_more_than_a_year_ago_warns(run: Run) -> None:
     stale = developments_line(k, datetime.date(2027, 11, 1))
     assert stale == (
         "Later developments checked: November 2026 — more than a year ago: newer developments may be missing. "
-        "3 notes by fopinfo, not the source: 'fopinfo updates'."
+        "4 notes by fopinfo, not the source, and not a complete list: 'fopinfo updates'."
     )
     result = run("topics", "--json", env={"SOURCE_DATE_EPOCH": epoch("2028-01-01")})
-    assert json.loads(result.stdout)["developments"] == {"reviewed": "2026-11", "stale": True, "notes": 3}
+    assert json.loads(result.stdout)["developments"] == {"reviewed": "2026-11", "stale": True, "notes": 4}
     text = run("facts", env={"SOURCE_DATE_EPOCH": epoch("2028-01-01")}).stdout
     assert "— more than a year ago: newer developments may be missing." in " ".join(text.split())
 
@@ -115,7 +121,9 @@ def test_notes_follow_the_statement_they_bear_on_and_leave_it_unchanged(run: Run
 
 def test_search_finds_notes_labelled_as_notes(run: Run) -> None:
     out = run("search", "palovarotene").stdout
-    assert "— fopinfo's note, not the source's (canada-2022-palovarotene)" in out
+    flat = " ".join(out.split())
+    assert "— fopinfo's note, not the source's, 24 January 2022; Reference: Ipsen, “Health Canada approves" in flat
+    assert "(canada-2022-palovarotene)" in flat
     doc = json.loads(run("search", "palovarotene", "--json").stdout)
     assert {r["kind"] for r in doc["results"]} == {"note"}
 

@@ -19,7 +19,15 @@ import pytest
 import yaml
 
 from fopinfo.model import Knowledge
-from fopinfo.views.wording import EDITORIAL_NOTE, FIELD_LABELS, clean, disclaimer_line, marker_label, origin_line
+from fopinfo.views.wording import (
+    EDITORIAL_NOTE,
+    FIELD_LABELS,
+    card_origin_line,
+    clean,
+    disclaimer_line,
+    marker_label,
+    notes_line,
+)
 from tests.conftest import BUNDLED, SOURCE
 
 SCRIPT = Path(sys.executable).with_name("fopinfo")
@@ -121,9 +129,9 @@ def test_the_card_holds_no_sentence_but_statements_labels_origin_and_disclaimer(
         f"# {esc(CHOSEN['card']['title'])} †",
         f"*{esc(EDITORIAL_NOTE)}*",
         "---",
-        esc(origin_line(k, clock.today())),
+        esc(card_origin_line(k, clock.today())),
         f"**{esc(disclaimer_line(k))}**",
-        "*Later: 3 notes by fopinfo, not the source ('fopinfo updates').*",
+        f"*{esc(notes_line(k, clock.today()) or '')}*",
     }
     for block in blocks:
         for line in block.strip().split("\n"):

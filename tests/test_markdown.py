@@ -23,7 +23,7 @@ DISCLAIMER = (
     "if you have any specific concerns regarding Fibrodysplasia Ossificans Progressiva. "
     "The information provided here is not intended to replace professional advice."
 )
-ORIGIN = "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020 — 5 years ago."
+ORIGIN = "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020 — 5 years ago as of 25 November 2026."
 
 
 def plain_text(markdown: str) -> str:

@@ -17,7 +17,9 @@ from fopinfo.views.wording import (
     EDITORIAL_MARK,
     EDITORIAL_NOTE,
     FIELD_LABELS,
+    SHEET_NOTES_CLOSE,
     SHEET_NOTES_HEADING,
+    card_origin_line,
     clean,
     developments_line,
     disclaimer_line,
@@ -53,6 +55,8 @@ def _chosen(statements: Iterable[Statement]) -> str:
     open_aims = False
     for s in statements:
         item = f"<li>{_e(s.text)} {_markers(s.cites)}"
+        if s.items:  # a lead's list, the source's own lines, under it
+            item += "<ul>" + "".join(f"<li>{_e(line)}</li>" for line in s.items) + "</ul>"
         if s.aim:
             out.append(("" if open_aims else "<ul>") + item + "</li>")
             open_aims = True
@@ -119,14 +123,14 @@ _CARD_CSS = """
   .sheet { width: 183.2mm; padding: 6mm; break-inside: avoid; }
   .card { gap: 0; flex-wrap: nowrap; outline: 0.25mm solid #000; }
   .side { width: 85.6mm; height: 54mm; max-width: none; border: 0; border-radius: 0;
-          padding: 1.4mm 3mm; font-size: 7.5pt; line-height: 1.12; }
+          padding: 1.1mm 3mm; font-size: 7.5pt; line-height: 1.1; }
   .front { border-right: 0.25mm dashed #000; }
   .side h1 { font-size: 9pt; margin-bottom: 1mm; }
   .side ul { padding-left: 3mm; }
   .side li + li { margin-top: 0.6mm; }
-  .side .small { font-size: 7pt; margin-top: 0.4mm; line-height: 1.08; }
-  .fields div { min-height: 4mm; }
-  .fields div + div { margin-top: 0.2mm; }
+  .side .small { font-size: 7pt; margin-top: 0.3mm; line-height: 1.05; }
+  .fields div { min-height: 3.5mm; }
+  .fields div + div { margin-top: 0; }
   .fields .blank { height: 4mm; }
   .crop { display: block; position: absolute; border: 0 solid #000; }
   .crop.v { width: 0; height: 4mm; border-left-width: 0.2mm; }
@@ -157,7 +161,7 @@ _MARKS = "".join(
 
 def card(a: Card) -> str:
     k = a.k
-    later = notes_line(k)
+    later = notes_line(k, clock.today())
     front = (
         '<section class="side front" aria-label="Card front">\n'
         f"<h1>{_editorial(a.choice.title)}</h1>\n{_chosen(a.choice.statements())}"
@@ -167,7 +171,7 @@ def card(a: Card) -> str:
         '<section class="side back" aria-label="Card back">\n'
         f"{_fields(a.fields)}"
         + (f'<p class="small">{_e(later)}</p>\n' if later else "")
-        + f'<p class="small">{_e(origin_line(k, clock.today()))}</p>\n'
+        + f'<p class="small">{_e(card_origin_line(k, clock.today()))}</p>\n'
         f'<p class="small">{_e(disclaimer_line(k))}</p>\n</section>\n'
     )
     body = (
@@ -215,10 +219,13 @@ def sheet(a: Sheet) -> str:
     if a.notes:
         items = "".join(
             f"<li><strong>{_e(human_day(n.date))}{', ' + _e(n.region) if n.region else ''}: {_e(n.title)}.</strong> "
-            f'{_e(n.text)} <span class="ref">{_e(reference_line(n, with_url=False))}</span></li>'
+            f'<span class="ref">{_e(reference_line(n, with_url=False))}</span></li>'
             for n in a.notes
         )
-        parts.append(f'<section class="notes">\n<h2>{_e(SHEET_NOTES_HEADING)}</h2>\n<ul>{items}</ul>\n</section>\n')
+        close = f"<p>{_e(SHEET_NOTES_CLOSE)}</p>"
+        parts.append(
+            f'<section class="notes">\n<h2>{_e(SHEET_NOTES_HEADING)}</h2>\n<ul>{items}</ul>{close}\n</section>\n'
+        )
     parts.append(_fields(a.fields))
     parts.append(_footer(k, EDITORIAL_NOTE))
     return _page(clean(a.choice.title), _SHEET_CSS, "<main>\n" + "".join(parts) + "</main>\n")

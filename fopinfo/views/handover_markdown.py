@@ -11,12 +11,13 @@ from fopinfo.views.markdown import _footer, esc, markers
 from fopinfo.views.wording import (
     EDITORIAL_NOTE,
     FIELD_LABELS,
+    SHEET_NOTES_CLOSE,
     SHEET_NOTES_HEADING,
+    card_origin_line,
     disclaimer_line,
     editorial,
     human_day,
     notes_line,
-    origin_line,
     reference_line,
 )
 
@@ -25,7 +26,10 @@ BLANK = "\\_" * 24  # a line to write on
 
 def _chosen(statements: Iterable[Statement]) -> list[str]:
     """The source's statements verbatim with their markers, one list; aims nested under their lead."""
-    lines = [f"{'  - ' if s.aim else '- '}{esc(s.text)} {markers(s.cites)}" for s in statements]
+    lines = []
+    for s in statements:
+        lines.append(f"{'  - ' if s.aim else '- '}{esc(s.text)} {markers(s.cites)}")
+        lines += [f"  - {esc(line)}" for line in s.items]  # a lead's list, the source's own lines
     return ["\n".join(lines)] if lines else []
 
 
@@ -41,10 +45,10 @@ def card(a: Card) -> str:
     k = a.k
     blocks = [f"# {esc(editorial(a.choice.title))}", *_chosen(a.choice.statements()), f"*{esc(EDITORIAL_NOTE)}*"]
     blocks += ["---", *_fields(a.fields)]
-    later = notes_line(k)
+    later = notes_line(k, clock.today())
     if later:
         blocks.append(f"*{esc(later)}*")
-    blocks += [esc(origin_line(k, clock.today())), f"**{esc(disclaimer_line(k))}**"]
+    blocks += [esc(card_origin_line(k, clock.today())), f"**{esc(disclaimer_line(k))}**"]
     return "\n\n".join(blocks) + "\n"
 
 
@@ -58,9 +62,9 @@ def sheet(a: Sheet) -> str:
         for note in a.notes:
             region = f", {esc(note.region)}" if note.region else ""
             items.append(
-                f"- **{esc(human_day(note.date))}{region}: {esc(note.title)}**\n\n"
-                f"  {esc(note.text)}\n\n  *{esc(reference_line(note, with_url=False))}*"
+                f"- **{esc(human_day(note.date))}{region}: {esc(note.title)}** "
+                f"*{esc(reference_line(note, with_url=False))}*"
             )
-        blocks.append("\n\n".join(items))
+        blocks += ["\n".join(items), f"*{esc(SHEET_NOTES_CLOSE)}*"]
     blocks += [*_fields(a.fields), f"*{esc(EDITORIAL_NOTE)}*"]
     return "\n\n".join([*blocks, *_footer(a.k)]) + "\n"

@@ -14,13 +14,14 @@ from fopinfo.views.text import _indent, footer, markers
 from fopinfo.views.wording import (
     EDITORIAL_NOTE,
     FIELD_LABELS,
+    SHEET_NOTES_CLOSE,
     SHEET_NOTES_HEADING,
+    card_origin_line,
     clean,
     disclaimer_line,
     editorial,
     human_day,
     notes_line,
-    origin_line,
     reference_line,
 )
 
@@ -32,6 +33,8 @@ def _chosen(c: Console, statements: Iterable[Statement]) -> None:
     for s in statements:
         line = Text(clean(s.text)).append(" ").append_text(markers(s.cites))
         _indent(c, line, 2 if s.aim else 1, "• " if s.aim else "")
+        for item in s.items:  # a lead's list, the source's own lines, under it
+            _indent(c, Text(clean(item)), 2, "• ")
 
 
 def _fields(c: Console, fields: Fields) -> None:
@@ -49,10 +52,10 @@ def show_card(c: Console, a: Card) -> None:
     c.print()
     c.print(Text("Wallet card, back", style="dim"))
     _fields(c, a.fields)
-    later = notes_line(a.k)
+    later = notes_line(a.k, clock.today())
     if later:
         _indent(c, Text(later, style="magenta"), 0)
-    _indent(c, Text(origin_line(a.k, clock.today()), style="dim"), 0)
+    _indent(c, Text(card_origin_line(a.k, clock.today()), style="dim"), 0)
     _indent(c, Text(disclaimer_line(a.k)), 0)
 
 
@@ -68,8 +71,8 @@ def show_sheet(c: Console, a: Sheet) -> None:
         for note in a.notes:
             region = f", {clean(note.region)}" if note.region else ""
             _indent(c, Text(f"{human_day(note.date)}{region}: {clean(note.title)}", style="magenta"), 1, "» ")
-            _indent(c, Text(clean(note.text)), 2)
             _indent(c, Text(reference_line(note, with_url=False), style="dim"), 2)
+        _indent(c, Text(SHEET_NOTES_CLOSE, style="magenta"), 1)
     c.print()
     _fields(c, a.fields)
     c.print(Text(EDITORIAL_NOTE, style="dim"))

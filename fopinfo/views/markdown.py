@@ -253,8 +253,10 @@ def _search(a: Found) -> list[str]:
             item = _statement(k, hit.statement, a.quotes, _label(k, hit.statement))
         elif hit.kind == "headline":
             item = f"**{esc(hit.text)}** — *{esc(k.section(hit.section_id or '').title)} ({esc(hit.item_id)})*"
-        elif hit.kind == "note":
-            item = f"{esc(hit.text)} — *fopinfo's note, not the source's ({esc(hit.item_id)})*"
+        elif hit.note is not None:
+            note = hit.note
+            where = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note)}"
+            item = f"{esc(hit.text)} — *{esc(where)} ({esc(hit.item_id)})*"
         else:
             item = f"{esc(hit.text)} {markers(hit.cites)} — *glossary ({esc(hit.item_id)})*"
         items.append(item)
@@ -298,7 +300,8 @@ def _overview(a: Overview) -> list[str]:
 
 
 UPDATES_NOTE = (
-    "fopinfo's own dated notes on what has happened since the source was published: not the source's words, "
+    "fopinfo's own dated notes on some of what has happened since the source was published (a selection, not "
+    "a complete list): not the source's words, "
     "and outside what `fopinfo check --source` proves. Each rests on the public record named under it."
 )
 

@@ -110,13 +110,16 @@ def _where(k: Knowledge, s: Statement) -> Text:
     return Text(f"— {where(k, s)} ({clean(s.id)})", style="dim")
 
 
-def _statement(c: Console, k: Knowledge, s: Statement, level: int, quotes: bool, bullet: str = "") -> None:
+def _statement(
+    c: Console, k: Knowledge, s: Statement, level: int, quotes: bool, bullet: str = "", pointers: bool = True
+) -> None:
     _indent(c, _line(s.text, s.cites), level, bullet)
     if quotes:
         _indent(c, _quoted(s.quote, s.cites), level + 1, " " * len(bullet))
     for item in s.items:  # a lead's list: the source's own lines, under the lead
         _indent(c, Text(clean(item)), level + 1, "• ")
-    _pointers(c, k, s.id, level + 1)
+    if pointers:
+        _pointers(c, k, s.id, level + 1)
 
 
 def _pointers(c: Console, k: Knowledge, item_id: str, level: int) -> None:
@@ -145,8 +148,9 @@ def _statements(
 
 def _located(c: Console, k: Knowledge, statements: Iterable[Statement], quotes: bool) -> None:
     for s in statements:
-        _statement(c, k, s, 1, quotes)
+        _statement(c, k, s, 1, quotes, pointers=False)
         _indent(c, _where(k, s), 2)
+        _pointers(c, k, s.id, 2)  # after the line that says where the source's words are from
 
 
 def footer(c: Console, k: Knowledge) -> None:
@@ -306,11 +310,14 @@ def _search(c: Console, a: Found) -> None:
         if a.quotes and hit.statement is not None:
             _indent(c, _quoted(hit.statement.quote, hit.cites), 2)
         if hit.statement is not None:
-            _pointers(c, k, hit.statement.id, 2)
             _indent(c, _where(k, hit.statement), 2)
+            _pointers(c, k, hit.statement.id, 2)
+        elif hit.note is not None:
+            note = hit.note
+            by = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note, with_url=False)}"
+            _indent(c, Text(f"— {by} ({clean(note.id)})", style="dim"), 2)
         else:
-            place = {"term": "glossary", "note": "fopinfo's note, not the source's"}.get(hit.kind)
-            place = place or k.section(hit.section_id or "").title
+            place = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
             _indent(c, Text(f"— {clean(place)} ({clean(hit.item_id)})", style="dim"), 2)
     if a.hidden:
         c.print()
@@ -350,7 +357,11 @@ def _handout(c: Console, a: Handout) -> None:
 
 
 def _updates(c: Console, a: Updates) -> None:
-    _heading(c, f"Later developments ({len(a.notes)})", "fopinfo's own dated notes, not the source's words.")
+    _heading(
+        c,
+        f"Later developments ({len(a.notes)})",
+        "fopinfo's own dated notes, not the source's words; a selection, not a complete list.",
+    )
     if not a.notes:
         c.print()
         c.print(Text("This knowledge file records no later developments."))

@@ -87,10 +87,23 @@ def age(date: str, today: datetime.date) -> str:
 
 
 def origin_line(k: Knowledge, today: datetime.date) -> str:
+    """The source, its date and its age on a stated day (printed pages keep their day)."""
     o = k.origin
+    unlisted = " (its list of references is not reproduced)" if all(s.text is None for s in k.sources) else ""
     return (
         f"Source: “{clean(o.title)}”, {clean(o.publisher)}, reference {clean(o.reference)}, "
-        f"{human_date(clean(o.date))} — {age(o.date, today)}. Markers like [1,4] are its reference numbers."
+        f"{human_date(clean(o.date))} — {age(o.date, today)} as of {human_day(today.isoformat())}. "
+        f"Markers like [1,4] are its reference numbers{unlisted}."
+    )
+
+
+def card_origin_line(k: Knowledge, today: datetime.date) -> str:
+    """The origin line, short enough for the back of a bank-card-sized card."""
+    o = k.origin
+    return (
+        f"Source: “{clean(o.title)}”, {clean(o.publisher)}, {clean(o.reference)}, {human_date(clean(o.date))} "
+        f"({age(o.date, today).removesuffix(' ago')} old on {human_day(today.isoformat())}); "
+        "[n] = its reference numbers."
     )
 
 
@@ -107,7 +120,7 @@ def developments_line(k: Knowledge, today: datetime.date) -> str | None:
     if (years_since(later.reviewed, today) or 0) >= STALE_AFTER_YEARS:
         line += " — more than a year ago: newer developments may be missing"
     notes = count(len(later.notes), "note")
-    return f"{line}. {notes} by fopinfo, not the source: 'fopinfo updates'."
+    return f"{line}. {notes} by fopinfo, not the source, and not a complete list: 'fopinfo updates'."
 
 
 def stale(k: Knowledge, today: datetime.date) -> bool:
@@ -165,6 +178,11 @@ EDITORIAL_NOTE = "† Title and headings: fopinfo's, not the source's."
 #: The fill-in fields of a card or sheet, in order: (Fields attribute, label).
 FIELD_LABELS = (("name", "Name"), ("contact", "Emergency contact"), ("doctor", "FOP doctor"), ("note", "Other notes"))
 SHEET_NOTES_HEADING = "Since this source was published (fopinfo's notes, not the source's)"
+#: Under the notes on a one-page sheet, which shows each note's title and record, not its text.
+SHEET_NOTES_CLOSE = (
+    "A selection, not a complete list; the full notes: 'fopinfo updates'. "
+    "Only an FOP specialist can say what applies to a person."
+)
 
 
 def editorial(title: str) -> str:
@@ -172,9 +190,12 @@ def editorial(title: str) -> str:
     return f"{clean(title)} {EDITORIAL_MARK}"
 
 
-def notes_line(k: Knowledge) -> str | None:
-    """The card's one pointer to fopinfo's later-development notes, when the file has any."""
-    notes = k.developments.notes if k.developments else ()
-    if not notes:
+def notes_line(k: Knowledge, today: datetime.date) -> str | None:
+    """The card's one pointer to fopinfo's later-development notes: dated, and warning once old."""
+    later = k.developments
+    if later is None or not later.notes:
         return None
-    return f"Later: {count(len(notes), 'note')} by fopinfo, not the source ('fopinfo updates')."
+    old = " — more than a year ago" if stale(k, today) else ""
+    checked = human_date(clean(later.reviewed))
+    notes = count(len(later.notes), "note")
+    return f"Since the source: {notes} by fopinfo, checked {checked}{old} ('fopinfo updates')."
