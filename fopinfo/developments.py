@@ -28,6 +28,8 @@ def iso(value: Any) -> Any:
 def _date(v: Validator, d: dict[str, Any], key: str, path: Path, pattern: re.Pattern[str], form: str) -> str | None:
     value = iso(d.get(key))
     if value is None:
+        if key in d:  # written but empty: a note must never be dropped silently
+            v.problem((*path, key), f"must be a date written {form}, not null")
         return None  # missing: reported by mapping()
     if not isinstance(value, str) or not pattern.fullmatch(value):
         v.problem((*path, key), f"must be a date written {form}, not {v.brief(value)}")
@@ -86,6 +88,8 @@ def _note(v: Validator, item: Any, path: Path, source_date: str, known_ids: set[
     for i, item_id in enumerate(bears_on):
         if item_id not in known_ids:
             v.problem((*path, "bears_on", i), f"'{item_id}' is not a statement or section id")
+    if "reference" in d and d["reference"] is None:
+        v.problem((*path, "reference"), "must name the public record the note rests on, not null")
     reference = _reference(v, d.get("reference"), (*path, "reference"))
     if None in (date, checked, reference):
         return None
@@ -119,7 +123,8 @@ def _reference(v: Validator, value: Any, path: Path) -> Reference | None:
     if doi is not None and not re.fullmatch(r"10\.\d{4,9}/\S+", doi):
         v.problem((*path, "doi"), f"is not a DOI (10.NNNN/…): {v.brief(doi)}")
     pmid = iso(d.get("pmid"))
-    if pmid is not None and not (isinstance(pmid, int) or (isinstance(pmid, str) and pmid.isdigit())):
+    digits = (type(pmid) is int and pmid > 0) or (isinstance(pmid, str) and pmid.isdigit())
+    if pmid is not None and not digits:
         v.problem((*path, "pmid"), f"is not a PubMed id (digits): {v.brief(pmid)}")
     return Reference(
         title=v.string(d, "title", path) or "",

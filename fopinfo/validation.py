@@ -279,7 +279,8 @@ def _origin(v: _Validator, value: Any) -> Origin | None:
         return None
     fields = {key: v.string(d, key, path) or "" for key in keys}
     quotes: dict[str, str] = {}
-    raw_quotes = d.get("quotes") or {}
+    raw_quotes = d.get("quotes")
+    raw_quotes = {} if raw_quotes is None else raw_quotes  # absent or null: none; false or [] is a problem
     q = v.mapping(raw_quotes, (*path, "quotes"), (), keys)
     for key in q or {}:
         text = v.string(q or {}, key, (*path, "quotes"))
