@@ -34,6 +34,7 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     names = zipfile.ZipFile(wheel).namelist()
     assert "fopinfo/data/facts.yaml" in names
     assert "fopinfo/py.typed" in names  # the code is strictly typed: say so to type checkers
+    assert "fopinfo/schema/knowledge.schema.json" in names  # where the data file's $schema line points
     assert "fopinfo/data/source/what-is-fop.txt" in names  # the source ships beside the knowledge file
     assert not [n for n in names if n.startswith("tests/")]
     (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
