@@ -4,100 +4,38 @@ Views are imported only once a format is chosen, so --json never pays for Rich a
 overview never pays for JSON. Output flags are validated before any work is done.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer reads every command's signature, and
+# string annotations would cost an eval each on every run.
 
 import sys
-from collections.abc import Sequence
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, cast
+from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple, cast
 
 import typer
 from typer.core import TyperGroup
 
 from fopinfo import __version__, completion
-from fopinfo.click_names import ClickError, ClickException, UsageError
-from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, BadKnowledgeFile, FopinfoError, NothingFound, UsageProblem
-from fopinfo.outcome import report, write_stderr
+from fopinfo.cli_params import (
+    Audience,
+    Color,
+    ContactOption,
+    DoctorOption,
+    HtmlFlag,
+    JsonFlag,
+    MarkdownFlag,
+    NameOption,
+    NoteOption,
+    QuoteFlag,
+    examples,
+)
+from fopinfo.errors import EXIT_OK, BadKnowledgeFile, NothingFound, UsageProblem
+from fopinfo.group import FopinfoGroup
 
 if TYPE_CHECKING:
     from fopinfo.answers import Answer
     from fopinfo.model import Knowledge
 
 Format = Literal["text", "json", "markdown", "html"]
-
-
-class FopinfoGroup(TyperGroup):
-    """Reports every error as one line on stderr (then hints) with a documented exit code.
-
-    Failed writes to stdout (closed pipe, full disk, closed stdout) are not handled here
-    but around the whole run, in fopinfo.outcome, whichever command or view wrote.
-    """
-
-    def main(
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        windows_expand_args: bool = True,
-        **extra: Any,
-    ) -> Any:
-        completion.prepare(self)  # only when a shell asks for completions
-        try:
-            argv = sys.argv[1:] if args is None else list(args)
-            installing = any(a.partition("=")[0] == "--install-completion" for a in argv)
-            if installing:
-                _check_home()
-            # Not standalone: Typer then returns exit codes and re-raises errors, so they
-            # are reported here in one format. Ctrl-C comes back as exit code 130.
-            try:
-                code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
-            except OSError as exc:
-                if not installing:
-                    raise
-                where = f": {exc.filename}" if exc.filename else ""
-                raise UsageProblem(
-                    f"cannot install shell completion: {(exc.strerror or str(exc)).lower()}{where}"
-                ) from None
-        except FopinfoError as exc:
-            report(exc.message, exc.hints)
-            code = exc.exit_code
-        except typer.Abort:  # end of input at a prompt (fopinfo has none, but click may raise it)
-            code = EXIT_INTERRUPTED
-        except ClickException as exc:
-            hints: tuple[str, ...] = ()
-            if isinstance(exc, UsageError):
-                usage_ctx = getattr(exc, "ctx", None)
-                path = usage_ctx.command_path if usage_ctx is not None else _command_path(self, args)
-                hints = (f"Try '{path} --help' for help.",)
-            error = cast(ClickError, exc)
-            report(error.format_message(), hints)
-            code = error.exit_code
-        code = code if isinstance(code, int) else EXIT_OK
-        if code == EXIT_INTERRUPTED:
-            write_stderr("Interrupted.\n")
-        if standalone_mode:
-            sys.exit(code)
-        return code
-
-
-def _command_path(group: TyperGroup, args: Sequence[str] | None) -> str:
-    """'fopinfo handout' for an error Click raised before it knew the command's context."""
-    given = list(sys.argv[1:] if args is None else args)
-    name = next((a for a in given if a in group.commands), None)
-    return f"fopinfo {name}" if name else "fopinfo"
-
-
-def _check_home() -> None:
-    """Typer writes completion into HOME and would create a missing HOME first: refuse instead."""
-    import os
-
-    home = os.environ.get("HOME")
-    if not home:
-        raise UsageProblem("cannot install shell completion: HOME is not set")
-    if not os.path.isdir(home):
-        raise UsageProblem(f"cannot install shell completion: HOME ({home}) is not an existing folder")
 
 
 app = typer.Typer(
@@ -110,12 +48,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
 
 
 class Options(NamedTuple):
@@ -131,15 +63,14 @@ def _options(ctx: typer.Context) -> Options:
 
 
 def _data_origin(ctx: typer.Context) -> str | None:
-    from typer._click.core import ParameterSource
-
     root = ctx.find_root()
     if root.params.get("data") is None:
         return None
-    return "FOPINFO_DATA" if root.get_parameter_source("data") == ParameterSource.ENVIRONMENT else "--data"
+    source = root.get_parameter_source("data")  # Click's ParameterSource, compared by name (public API)
+    return "FOPINFO_DATA" if getattr(source, "name", "") == "ENVIRONMENT" else "--data"
 
 
-def _knowledge(ctx: typer.Context) -> Knowledge:
+def _knowledge(ctx: typer.Context) -> "Knowledge":
     from fopinfo.loading import load
 
     return load(_options(ctx).data, _options(ctx).data_origin)
@@ -162,7 +93,7 @@ def _format(ctx: typer.Context, json_: bool, markdown: bool = False, html: bool 
     return cast(Format, chosen[0][2:]) if chosen else "text"
 
 
-def _show(chosen: Format, answer: Answer) -> None:
+def _show(chosen: Format, answer: "Answer") -> None:
     """Hand the answer to the chosen format's view (imported only now)."""
     if chosen == "json":
         from fopinfo.views import json as view
@@ -179,29 +110,6 @@ def _show_version(value: bool) -> None:
     if value:
         sys.stdout.write(f"fopinfo {__version__}\n")
         raise typer.Exit()
-
-
-def _examples(*lines: str) -> str:
-    """An "Examples" part for a command's --help; \b keeps Click from rewrapping the lines."""
-    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
-
-
-HtmlFlag = Annotated[bool, typer.Option("--html", help="Print one self-contained, printable HTML page.")]
-NameOption = Annotated[str | None, typer.Option("--name", help="Name to print (default: a blank line).")]
-ContactOption = Annotated[str | None, typer.Option("--contact", help="Emergency contact (default: a blank line).")]
-DoctorOption = Annotated[str | None, typer.Option("--doctor", help="FOP doctor (default: a blank line).")]
-NoteOption = Annotated[str | None, typer.Option("--note", help="Other notes (default: a blank line).")]
-
-
-class Audience(str, Enum):
-    emergency = "emergency"
-    school = "school"
-    dentist = "dentist"
-
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of text.")]
-MarkdownFlag = Annotated[bool, typer.Option("--markdown", help="Print the view as CommonMark Markdown.")]
-QuoteFlag = Annotated[bool, typer.Option("--quote", help="Show the source's own words under each statement.")]
 
 
 @app.callback(invoke_without_command=True)
@@ -258,7 +166,7 @@ def root(
     _show(chosen, Overview(k, __version__, commands))
 
 
-@app.command(epilog=_examples("fopinfo facts", "fopinfo facts --quote", "fopinfo facts --markdown > fop-facts.md"))
+@app.command(epilog=examples("fopinfo facts", "fopinfo facts --quote", "fopinfo facts --markdown > fop-facts.md"))
 def facts(
     ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False, quote: QuoteFlag = False
 ) -> None:
@@ -269,7 +177,7 @@ def facts(
     _show(chosen, query.facts(_knowledge(ctx), quote))
 
 
-@app.command(epilog=_examples("fopinfo topics", "fopinfo topics --json"))
+@app.command(epilog=examples("fopinfo topics", "fopinfo topics --json"))
 def topics(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False) -> None:
     """Every topic: sections (with aliases) and subjects."""
     from fopinfo.answers import TopicList
@@ -278,7 +186,7 @@ def topics(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag =
     _show(chosen, TopicList(_knowledge(ctx)))
 
 
-@app.command(epilog=_examples("fopinfo topic causes", "fopinfo topic diagnosis --quote", "fopinfo topic treat"))
+@app.command(epilog=examples("fopinfo topic causes", "fopinfo topic diagnosis --quote", "fopinfo topic treat"))
 def topic(
     ctx: typer.Context,
     name: Annotated[
@@ -300,7 +208,7 @@ def topic(
     _show(chosen, query.topic(_knowledge(ctx), name, quote))
 
 
-@app.command(epilog=_examples("fopinfo cite 7", "fopinfo cite 9 --json"))
+@app.command(epilog=examples("fopinfo cite 7", "fopinfo cite 9 --json"))
 def cite(
     ctx: typer.Context,
     number: Annotated[
@@ -318,7 +226,7 @@ def cite(
     _show(chosen, query.cite(_knowledge(ctx), number, quote))
 
 
-@app.command(epilog=_examples("fopinfo sources", "fopinfo sources --markdown"))
+@app.command(epilog=examples("fopinfo sources", "fopinfo sources --markdown"))
 def sources(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False) -> None:
     """Every source number and how many statements cite it."""
     from fopinfo import query
@@ -328,9 +236,7 @@ def sources(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag 
 
 
 @app.command(
-    epilog=_examples(
-        "fopinfo search injection", "fopinfo search bone --limit 0", 'fopinfo search "genetic test" --json'
-    )
+    epilog=examples("fopinfo search injection", "fopinfo search bone --limit 0", 'fopinfo search "genetic test" --json')
 )
 def search(
     ctx: typer.Context,
@@ -352,7 +258,7 @@ def search(
         raise typer.Exit(NothingFound.exit_code)
 
 
-@app.command(epilog=_examples("fopinfo define HO", 'fopinfo define "hallux valgus" --quote', "fopinfo define flare-up"))
+@app.command(epilog=examples("fopinfo define HO", 'fopinfo define "hallux valgus" --quote', "fopinfo define flare-up"))
 def define(
     ctx: typer.Context,
     term: Annotated[
@@ -370,7 +276,7 @@ def define(
     _show(chosen, query.define(_knowledge(ctx), term, quote))
 
 
-@app.command(epilog=_examples("fopinfo updates", "fopinfo updates --json"))
+@app.command(epilog=examples("fopinfo updates", "fopinfo updates --json"))
 def updates(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag = False) -> None:
     """Later developments: fopinfo's own dated, referenced notes.
 
@@ -384,7 +290,7 @@ def updates(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag 
 
 
 @app.command(
-    epilog=_examples(
+    epilog=examples(
         "fopinfo handout > fop.md",
         "fopinfo handout --html > fop.html",
         "fopinfo handout --topic triggers --topic diagnosis",
@@ -441,7 +347,7 @@ def handout(
 
 
 @app.command(
-    epilog=_examples(
+    epilog=examples(
         "fopinfo card",
         'fopinfo card --html --name "Sam Lee" --contact "Alex Lee 555 0100" > card.html',
         "fopinfo card --markdown",
@@ -469,7 +375,7 @@ def card(
 
 
 @app.command(
-    epilog=_examples(
+    epilog=examples(
         "fopinfo check",
         "fopinfo check --against-source --review",
         "fopinfo check my-translation.yaml --source page.txt",

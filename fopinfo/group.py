@@ -1,0 +1,88 @@
+"""The CLI's command group: every error reported as one line on stderr, with its exit code."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any, cast
+
+import typer
+from typer.core import TyperGroup
+
+from fopinfo import completion
+from fopinfo.click_names import ClickError, ClickException, UsageError
+from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, FopinfoError, UsageProblem
+from fopinfo.outcome import report, write_stderr
+
+
+class FopinfoGroup(TyperGroup):
+    """Reports every error as one line on stderr (then hints) with a documented exit code.
+
+    Failed writes to stdout (closed pipe, full disk, closed stdout) are not handled here
+    but around the whole run, in fopinfo.outcome, whichever command or view wrote.
+    """
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        completion.prepare(self)  # only when a shell asks for completions
+        try:
+            argv = sys.argv[1:] if args is None else list(args)
+            installing = any(a.partition("=")[0] == "--install-completion" for a in argv)
+            if installing:
+                _check_home()
+            # Not standalone: Typer then returns exit codes and re-raises errors, so they
+            # are reported here in one format. Ctrl-C comes back as exit code 130.
+            try:
+                code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+            except OSError as exc:
+                if not installing:
+                    raise
+                where = f": {exc.filename}" if exc.filename else ""
+                raise UsageProblem(
+                    f"cannot install shell completion: {(exc.strerror or str(exc)).lower()}{where}"
+                ) from None
+        except FopinfoError as exc:
+            report(exc.message, exc.hints)
+            code = exc.exit_code
+        except typer.Abort:  # end of input at a prompt (fopinfo has none, but click may raise it)
+            code = EXIT_INTERRUPTED
+        except ClickException as exc:
+            hints: tuple[str, ...] = ()
+            if isinstance(exc, UsageError):
+                usage_ctx = getattr(exc, "ctx", None)
+                path = usage_ctx.command_path if usage_ctx is not None else _command_path(self, args)
+                hints = (f"Try '{path} --help' for help.",)
+            error = cast(ClickError, exc)
+            report(error.format_message(), hints)
+            code = error.exit_code
+        code = code if isinstance(code, int) else EXIT_OK
+        if code == EXIT_INTERRUPTED:
+            write_stderr("Interrupted.\n")
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _command_path(group: TyperGroup, args: Sequence[str] | None) -> str:
+    """'fopinfo handout' for an error Click raised before it knew the command's context."""
+    given = list(sys.argv[1:] if args is None else args)
+    name = next((a for a in given if a in group.commands), None)
+    return f"fopinfo {name}" if name else "fopinfo"
+
+
+def _check_home() -> None:
+    """Typer writes completion into HOME and would create a missing HOME first: refuse instead."""
+    import os
+
+    home = os.environ.get("HOME")
+    if not home:
+        raise UsageProblem("cannot install shell completion: HOME is not set")
+    if not os.path.isdir(home):
+        raise UsageProblem(f"cannot install shell completion: HOME ({home}) is not an existing folder")
