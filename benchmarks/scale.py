@@ -12,9 +12,13 @@ this measures:
 - the text floor, ``python -c "import rich.console, yaml"``, once per round;
 - ``fopinfo --data P`` with every command (COMMANDS), ``handout --json/--html`` and ``check --source`` included.
 
-Each fopinfo row is compared with (yaml parse + text floor) of the same size; the goal is
-≤ 1.5×. "ms / 1k stmts" divides the median by N/1000: flat across sizes means linear.
-Prints Markdown tables and always exits 0. Standard library only.
+Each fopinfo row is compared with (yaml parse + text floor) of the same size: the goal is
+≤ 1.5× for commands that show a part of the file, ≤ 5× for those that show or check every
+statement (WHOLE). "ms / 1k stmts" divides the median by N/1000; "Δ ms / 1k stmts" is the
+marginal cost since the previous size, and "Δ / Δ yaml" that over the parser's marginal
+cost: constant means linear, and the goal is that it grows at most 1.3× from the first
+size step (give three sizes or more). Prints Markdown tables and a verdict; exits 1 when a
+goal is missed, else 0. Standard library only.
 """
 
 from __future__ import annotations
@@ -41,7 +45,14 @@ from _harness import (
     table,
 )
 
-GOAL = 1.5
+GOAL = 1.5  # commands that show a part of the file: ≤ 1.5× (yaml parse + text floor)
+# Commands that show every statement (Rich, Markdown, HTML, JSON of all of it) or match every
+# quote against the source do real work per statement beyond the parse: a looser ceiling.
+WHOLE_GOAL = 5.0
+WHOLE = frozenset({"facts", "handout", "handout --json", "handout --html", "check --source"})
+# Linear: each command's marginal cost per statement, relative to the parser's over the same
+# step, grows by at most this factor from the first size step to any later one.
+LINEAR_GOAL = 1.3
 TEXT_FLOOR = "import rich.console, yaml"
 # With the cyclic collector off, as fopinfo runs: otherwise the baseline pays for the
 # collector and fopinfo would look faster than the parser it is built on.
@@ -52,11 +63,11 @@ COMMANDS: tuple[tuple[str, list[str]], ...] = (
     ("overview", []),
     ("facts", ["facts"]),
     ("topics", ["topics"]),
-    ("topic what", ["topic", "what"]),
+    ("topic frequency", ["topic", "frequency"]),
     ("cite 7", ["cite", "7"]),
     ("sources", ["sources"]),
     ("search bone", ["search", "bone"]),
-    ("define hallux", ["define", "hallux"]),
+    ("define term-1", ["define", "term-1"]),
     ("handout", ["handout"]),
     ("handout --json", ["handout", "--json"]),
     ("handout --html", ["handout", "--html"]),
@@ -96,12 +107,15 @@ def main(argv: list[str] | None = None) -> int:
         "goal",
         "ms / 1k stmts",
         "Δ ms / 1k stmts",
+        "Δ / Δ yaml",
+        "growth",
         "max RSS MB",
         "ok",
     ]
     rows: list[list[str]] = []
     failing: list[str] = []
     previous: tuple[int, dict[str, Sample]] | None = None
+    first_step: dict[str, float] = {}  # name -> marginal cost relative to the parser's, first step
     tmp = Path(tempfile.mkdtemp(prefix="fopinfo-scale-"))
     try:
         with Launcher(python, env) as launcher:
@@ -120,16 +134,22 @@ def main(argv: list[str] | None = None) -> int:
                     "floor": [str(python), "-c", TEXT_FLOOR],
                     **{label: [str(fopinfo), "--data", str(path), *cmd] for label, cmd in COMMANDS},
                 }
-                samples = measure(launcher, commands, runs)
-                rows += _rows(n, size_mb, samples, previous, failing)
+                # The synthetic text is not the source's: check --source reports that (exit 3)
+                # after doing all its work, which is what is timed.
+                samples = measure(launcher, commands, runs, accept={"check --source": frozenset({3})})
+                rows += _rows(n, size_mb, samples, previous, first_step, failing)
                 previous = (n, samples)
                 path.unlink()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
     print(table(header, rows, left=2))
-    print_verdict(failing)
-    return 0
+    print(
+        f"\nGoals: ratio ≤ {GOAL}× for commands that show a part of the file, ≤ {WHOLE_GOAL}× for those "
+        f"that show or check every statement ({', '.join(sorted(WHOLE))}); linear: "
+        f"'Δ / Δ yaml' (marginal cost over the parser's) grows ≤ {LINEAR_GOAL}× from the first size step."
+    )
+    return print_verdict(failing)
 
 
 def _rows(
@@ -137,18 +157,23 @@ def _rows(
     size_mb: float,
     samples: dict[str, Sample],
     previous: tuple[int, dict[str, Sample]] | None,
+    first_step: dict[str, float],
     failing: list[str],
 ) -> list[list[str]]:
     per_k = n / 1000
 
-    def slope(name: str) -> str:
+    def slope(name: str) -> float | None:
         """Marginal cost per 1,000 statements since the previous size: start-up cancels out."""
         if previous is None or previous[0] == n or previous[1][name].failure or samples[name].failure:
-            return "—"
-        return f"{(samples[name].median - previous[1][name].median) / ((n - previous[0]) / 1000):.2f}"
+            return None
+        return (samples[name].median - previous[1][name].median) / ((n - previous[0]) / 1000)
+
+    def shown(value: float | None, fmt: str = ".2f") -> str:
+        return "—" if value is None else format(value, fmt)
 
     parse, floor = samples["yaml"], samples["floor"]
     base = parse.median + floor.median
+    parse_slope = slope("yaml")
     label = f"{n:,} ({size_mb:.0f} MB)"
     rows = [
         [
@@ -158,48 +183,59 @@ def _rows(
             "—",
             "—",
             f"{parse.median / per_k:.2f}",
-            slope("yaml"),
+            shown(parse_slope),
+            "—",
+            "—",
             f"{parse.max_rss_mb:.0f}",
             parse.failure or "",
         ],
-        [
-            label,
-            "text floor",
-            f"{floor.median:.0f}",
-            "—",
-            "—",
-            "—",
-            "—",
-            f"{floor.max_rss_mb:.0f}",
-            floor.failure or "",
-        ],
+        [label, "text floor", f"{floor.median:.0f}", "—", "—", "—", "—", "—", "—", f"{floor.max_rss_mb:.0f}", ""],
     ]
     for name, _ in COMMANDS:
         s = samples[name]
+        goal = WHOLE_GOAL if name in WHOLE else GOAL
         if s.failure:
             failing.append(f"N={n} `fopinfo {name}` failed ({s.failure})")
-            rows.append([label, f"fopinfo {name}", "failed", "", f"≤ {GOAL}×", "", "", "", f"✗ {s.failure}"])
+            rows.append([label, f"fopinfo {name}", "failed", "", f"≤ {goal}×", "", "", "", "", "", f"✗ {s.failure}"])
             continue
         ratio = s.median / base
-        ok = ratio <= GOAL
-        if not ok:
+        problems = []
+        if ratio > goal:
+            problems.append("ratio")
             failing.append(
                 f"N={n:,} `fopinfo {name}`: {s.median:.0f} ms = {ratio:.2f}× (yaml parse + text floor = "
-                f"{base:.0f} ms), goal ≤ {GOAL}×; max RSS {s.max_rss_mb:.0f} MB"
+                f"{base:.0f} ms), goal ≤ {goal}×; max RSS {s.max_rss_mb:.0f} MB"
             )
+        own = slope(name)
+        marginal = own / parse_slope if own is not None and parse_slope else None
+        growth = None
+        if marginal is not None:
+            if name not in first_step:
+                first_step[name] = marginal
+            elif first_step[name] > 0:
+                growth = marginal / first_step[name]
+                if growth > LINEAR_GOAL:
+                    problems.append("linear")
+                    failing.append(
+                        f"N={n:,} `fopinfo {name}`: marginal cost {marginal:.2f}× the parser's, "
+                        f"{growth:.2f}× its first step's (goal ≤ {LINEAR_GOAL}×): not linear"
+                    )
         rows.append(
             [
                 label,
                 f"fopinfo {name}",
                 f"{s.median:.0f}",
                 f"{ratio:.2f}×",
-                f"≤ {GOAL}×",
+                f"≤ {goal}×",
                 f"{s.median / per_k:.2f}",
-                slope(name),
+                shown(own),
+                shown(marginal),
+                shown(growth),
                 f"{s.max_rss_mb:.0f}",
-                "✓" if ok else "✗",
+                "✓" if not problems else "✗ " + "+".join(problems),
             ]
         )
+    print(f"N={n}: " + ", ".join(f"{k} {v.median:.0f} ms" for k, v in samples.items()), file=sys.stderr, flush=True)
     return rows
 
 

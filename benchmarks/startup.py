@@ -11,7 +11,7 @@ what that kind of output cannot avoid:
 - JSON: ``python -c "import yaml, json"``, goal ≤ 3.0× the floor;
 - every command: peak RSS ≤ 35 MB.
 
-Prints a Markdown table and always exits 0: this is a measurement, not a test.
+Prints a Markdown table and a verdict; exits 1 when a goal is missed, else 0.
 Standard library only.
 """
 
@@ -92,8 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             name = display(cmd, python, fopinfo)
             rows.append(_row(name, samples[name], base, f"≤ {goal:.1f}× · ≤ {RSS_GOAL_MB:.0f} MB", goal, failing))
     print(table(header, rows))
-    print_verdict(failing)
-    return 0
+    return print_verdict(failing)
 
 
 def _row(

@@ -188,6 +188,9 @@ def _tokens(text: str) -> list[str]:
     return [t.casefold() for t in re.findall(r"\w+|[^\w\s]", text)]
 
 
+_FEW_TERMS = 8  # past this many names, tokenising every statement once is cheaper
+
+
 def term_usages(k: Knowledge, terms: list[Term]) -> dict[str, list[Statement]]:
     """For each term, the statements whose words use it or an alias (whole words).
 
@@ -202,9 +205,17 @@ def term_usages(k: Knowledge, terms: list[Term]) -> dict[str, list[Statement]]:
             if term.id not in owners:
                 owners.append(term.id)
     longest = max((len(name) for name in table), default=0)
+    # A name's first token is in the casefolded text wherever the name is used, so a cheap
+    # substring test skips the tokenising of most statements when few terms are asked for.
+    firsts = {name[0] for name in table if name} if len(terms) <= _FEW_TERMS else None
     found: dict[str, list[Statement]] = {t.id: [] for t in terms}
     for statement in k.statements():
-        tokens = _tokens(_shown(statement))
+        shown = _shown(statement)
+        if firsts is not None:
+            folded = shown.casefold()
+            if not any(first in folded for first in firsts):
+                continue
+        tokens = _tokens(shown)
         used: set[str] = set()
         for i in range(len(tokens)):
             for n in range(1, min(longest, len(tokens) - i) + 1):
