@@ -17,11 +17,9 @@ FILE = "(file)"  # the path of a problem with the file itself: missing, not UTF-
 
 def bundled_source() -> Path:
     """The source text that ships with fopinfo, beside the bundled knowledge file."""
-    package = Path(__file__).resolve().parent
-    installed = package / "data" / "source" / "what-is-fop.txt"  # placed there by the wheel build
-    if installed.is_file():
-        return installed
-    return package.parent / "data" / "source" / "what-is-fop.txt"  # source checkout or editable install
+    from fopinfo.loading import bundled_path
+
+    return bundled_path("source/what-is-fop.txt")
 
 
 class CheckResult(NamedTuple):

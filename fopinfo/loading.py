@@ -14,18 +14,19 @@ from fopinfo.validation import validate
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
-def bundled_path() -> Path:
-    """The knowledge file that ships with fopinfo: inside the wheel, or in a checkout.
+def bundled_path(name: str = "facts.yaml") -> Path:
+    """A data file that ships with fopinfo (the knowledge file, or source/what-is-fop.txt):
+    inside the wheel, or in a checkout.
 
     Looked up beside the package rather than through importlib.resources: for an
     installed wheel that is the same file, and importlib.resources costs every command
     about 2.5 ms of imports (zipfile, tempfile) for nothing.
     """
     package = Path(__file__).resolve().parent
-    installed = package / "data" / "facts.yaml"  # placed there by the wheel build
+    installed = package / "data" / name  # placed there by the wheel build
     if installed.is_file():
         return installed
-    return package.parent / "data" / "facts.yaml"  # source checkout or editable install
+    return package.parent / "data" / name  # source checkout or editable install
 
 
 def read_text(path: Path, what: str = "knowledge file", origin: str | None = None) -> str:

@@ -9,10 +9,23 @@ from __future__ import annotations
 
 import re
 
-# What a terminal would obey rather than show: C0 controls (newline and tab included:
-# a message is one line), DEL, C1 controls (U+009B is CSI), the line and paragraph
-# separators, and the bidi marks, embeddings, overrides and isolates that reorder text.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Beyond C0 (which every output handles by its own rule), what a terminal would obey
+# rather than show: DEL, C1 controls (U+009B is CSI), the line and paragraph separators,
+# and the bidi marks, embeddings, overrides and isolates that reorder text. The one list
+# for stderr (escaped here), text and Markdown (stripped) and JSON (\u escapes).
+OBEYED_BEYOND_C0 = (
+    0x7F,
+    *range(0x80, 0xA0),
+    0x061C,
+    0x200E,
+    0x200F,
+    0x2028,
+    0x2029,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+)
+# On stderr a message is one line, so newline and tab are escaped too.
+_UNSAFE = re.compile("[\x00-\x1f" + "".join(map(chr, OBEYED_BEYOND_C0)) + "]")
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 EXCERPT_CHARS = 80

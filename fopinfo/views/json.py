@@ -33,16 +33,14 @@ from fopinfo.answers import (
 )
 from fopinfo.checking import CheckResult
 from fopinfo.model import Fact, Group, Knowledge, Note, Origin, Source, Statement, Term
+from fopinfo.safe_text import OBEYED_BEYOND_C0
 from fopinfo.views.wording import shown_path
 
 JSON = dict[str, Any]
 
 # json.dumps escapes C0 only: DEL, C1 (U+009B is CSI), line separators and bidi controls
 # would reach a terminal raw. They can only occur inside strings, so \u escapes are exact.
-_ESCAPED = {
-    c: f"\\u{c:04x}"
-    for c in [0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F), *range(0x2066, 0x206A)]
-}
+_ESCAPED = {c: f"\\u{c:04x}" for c in OBEYED_BEYOND_C0}
 
 
 def dump(doc: JSON) -> None:

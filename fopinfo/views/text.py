@@ -58,14 +58,6 @@ from fopinfo.views.wording import (
     where,
 )
 
-
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        # Rich would exit with 1 ("nothing found"); the CLI ends a closed pipe quietly with 0.
-        self.quiet = True
-        raise BrokenPipeError
-
-
 MIN_WIDTH = 40  # below this, wrapping turns text into a column of single words
 MAX_WIDTH = 100  # a comfortable measure for prose, however wide the terminal
 
@@ -75,7 +67,7 @@ def console() -> Console:
 
     force_terminal, no_color = terminal.color_choice()
     # markup/highlight/emoji off: styling comes only from this module, never from data.
-    c = _Console(highlight=False, markup=False, emoji=False, force_terminal=force_terminal, no_color=no_color)
+    c = Console(highlight=False, markup=False, emoji=False, force_terminal=force_terminal, no_color=no_color)
     c.width = min(max(c.width, MIN_WIDTH), MAX_WIDTH)
     # Fixed as well, so Rich stops asking the terminal and environment for its size on
     # every print (a third of the time of a listing of 100,000 sources).

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from fopinfo.model import Knowledge, Note, Statement
+from fopinfo.safe_text import OBEYED_BEYOND_C0
 
 if TYPE_CHECKING:
     import datetime
@@ -21,11 +22,9 @@ MORE_NOT_SHOWN = "{hidden} more not shown; use --limit 0 to see all."
 SOURCE_NOT_REPRODUCED = "not reproduced in the copy"
 SUBJECT_NOTE = "Gathered from every section by fopinfo's subject tags (an editorial aid, not the source's)."
 
-# C0 and C1 control characters (ESC among them) except tab and newline, and the bidi
-# overrides and isolates that can make text display in an order other than its own.
-_CONTROLS = dict.fromkeys(
-    [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-)
+# Stripped from shown text: C0 controls (ESC among them) except tab and newline, and
+# everything else a terminal would obey rather than show.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *OBEYED_BEYOND_C0])
 
 
 def marker_label(cites: Iterable[int]) -> str:
