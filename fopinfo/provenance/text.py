@@ -10,30 +10,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-# Only typography a copy-paste or a YAML editor may change; anything else is a
-# difference in wording and must be reported.
-_TYPOGRAPHY = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "–": "-",
-        "—": "-",
-        "‒": "-",
-        "−": "-",
-    }
-)
-_SPACE = re.compile(r"\s+")  # str patterns are Unicode: \s covers U+00A0
+from fopinfo.folding import normalise
+
 _BULLET = re.compile(r"^\s*•\s*")
-
-
-def normalise(text: str) -> str:
-    """Source and quotes alike: plain quotes and dashes, one space per whitespace run."""
-    return _SPACE.sub(" ", text.translate(_TYPOGRAPHY)).strip()
 
 
 # ---------------------------------------------------------------- markers

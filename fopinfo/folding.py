@@ -1,0 +1,31 @@
+"""Folding shared by the provenance check and search: typographic quotes and dashes made plain,
+one space per whitespace run. One implementation, so that what the proof compares and what a
+person types are folded alike."""
+
+from __future__ import annotations
+
+import re
+
+# Only typography a copy-paste or a YAML editor may change; anything else is a
+# difference in wording and must be reported.
+_TYPOGRAPHY = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "−": "-",
+    }
+)
+_SPACE = re.compile(r"\s+")  # str patterns are Unicode: \s covers U+00A0
+
+
+def normalise(text: str) -> str:
+    """Source and quotes alike: plain quotes and dashes, one space per whitespace run."""
+    return _SPACE.sub(" ", text.translate(_TYPOGRAPHY)).strip()
