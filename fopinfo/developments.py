@@ -5,12 +5,10 @@ happened after the source, each resting on a public record. Never the source's w
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fopinfo.model import Developments, Note, Reference
-
-if TYPE_CHECKING:
-    from fopinfo.validation import _Validator as Validator
+from fopinfo.validator import Validator, brief
 
 Path = tuple[str | int, ...]
 
@@ -32,7 +30,7 @@ def _date(v: Validator, d: dict[str, Any], key: str, path: Path, pattern: re.Pat
             v.problem((*path, key), f"must be a date written {form}, not null")
         return None  # missing: reported by mapping()
     if not isinstance(value, str) or not pattern.fullmatch(value):
-        v.problem((*path, key), f"must be a date written {form}, not {v.brief(value)}")
+        v.problem((*path, key), f"must be a date written {form}, not {brief(value)}")
         return None
     import datetime
 
@@ -121,11 +119,11 @@ def _reference(v: Validator, value: Any, path: Path) -> Reference | None:
     if url is not None and not url.startswith("https://") and not url.startswith("http://"):
         v.problem((*path, "url"), "must be an http(s) address")
     if doi is not None and not re.fullmatch(r"10\.\d{4,9}/\S+", doi):
-        v.problem((*path, "doi"), f"is not a DOI (10.NNNN/…): {v.brief(doi)}")
+        v.problem((*path, "doi"), f"is not a DOI (10.NNNN/…): {brief(doi)}")
     pmid = iso(d.get("pmid"))
     digits = (type(pmid) is int and pmid > 0) or (isinstance(pmid, str) and pmid.isdigit())
     if pmid is not None and not digits:
-        v.problem((*path, "pmid"), f"is not a PubMed id (digits): {v.brief(pmid)}")
+        v.problem((*path, "pmid"), f"is not a PubMed id (digits): {brief(pmid)}")
     return Reference(
         title=v.string(d, "title", path) or "",
         publisher=v.string(d, "publisher", path) or "",

@@ -8,12 +8,10 @@ sentence completed by a list (management.1 and its aims) is chosen whole, in ord
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fopinfo.model import Group, Handover, Section, Selection, Statement
-
-if TYPE_CHECKING:
-    from fopinfo.validation import _Validator as Validator
+from fopinfo.validator import Validator
 
 Path = tuple[str | int, ...]
 

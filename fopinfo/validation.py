@@ -7,6 +7,8 @@ Every problem is collected, each named by its path in the file
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from fopinfo.developments import developments
+from fopinfo.handover import handover
 from fopinfo.model import (
     Allowance,
     Fact,
@@ -21,145 +23,14 @@ from fopinfo.model import (
     Term,
     name_key,
 )
+from fopinfo.validator import Validator, brief, path_text
 
 SCHEMA = 1
-
-_TYPE_NAMES = {
-    dict: "a mapping",
-    list: "a list",
-    str: "a string",
-    int: "an integer",
-    bool: "true or false",
-    float: "a number",
-    type(None): "null",
-}
-
-
-def _type_name(value: Any) -> str:
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
-
-
-def _brief(value: Any) -> str:
-    """A value for an error message, bounded and cleaned: an alias bomb or a 10 MB id is not printed whole."""
-    from fopinfo.safe_text import excerpt
-
-    return excerpt(value)
-
-
-def path_text(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out or "(top level)"
-
-
-# Enough to fix a file by; a file of millions of wrong values must not cost millions of problems.
-MAX_PROBLEMS = 1000
-
-
-class _Validator:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def brief(self, value: Any) -> str:
-        return _brief(value)
-
-    def problem(self, path: tuple[str | int, ...], message: str) -> None:
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(Problem(path_text(path), message))
-        elif len(self.problems) == MAX_PROBLEMS:
-            self.problems.append(Problem("(file)", f"more than {MAX_PROBLEMS:,} problems; the rest are not listed"))
-
-    def mapping(
-        self, value: Any, path: tuple[str | int, ...], required: tuple[str, ...], optional: tuple[str, ...] = ()
-    ) -> dict[str, Any] | None:
-        if not isinstance(value, dict):
-            self.problem(path, f"must be a mapping, not {_type_name(value)}")
-            return None
-        allowed = required + optional
-        for key in value:
-            if key not in allowed:
-                import difflib
-
-                shown = _brief(str(key))
-                close = difflib.get_close_matches(shown, allowed, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(allowed)})"
-                self.problem((*path, shown), f"unknown key{hint}")
-        for key in required:
-            if key not in value:
-                self.problem(path, f"missing key '{key}'")
-        return value
-
-    def string(
-        self, d: dict[str, Any], key: str, path: tuple[str | int, ...], *, nullable: bool = False, name: bool = False
-    ) -> str | None:
-        value = d.get(key)
-        if value is None and (nullable or key not in d):
-            return None  # a missing required key is reported by mapping()
-        if not isinstance(value, str):
-            self.problem((*path, key), f"must be a string, not {_type_name(value)}")
-            return None
-        if not value.strip():
-            self.problem((*path, key), "is empty")
-            return None
-        if name and not self.printable(value.strip(), (*path, key)):
-            return None
-        return value.strip()
-
-    def printable(self, name: str, path: tuple[str | int, ...]) -> bool:
-        """Ids, titles, terms and aliases are echoed in messages and completion: no control characters."""
-        from fopinfo.safe_text import has_controls
-
-        if has_controls(name):
-            self.problem(path, f"holds a control or bidi character: '{_brief(name)}'")
-            return False
-        return True
-
-    def strings(
-        self, d: dict[str, Any], key: str, path: tuple[str | int, ...], *, names: bool = False
-    ) -> tuple[str, ...]:
-        items = self.sequence(d, key, path)
-        out = []
-        for i, item in enumerate(items):
-            if isinstance(item, str) and item.strip():
-                if not names or self.printable(item.strip(), (*path, key, i)):
-                    out.append(item.strip())
-            else:
-                self.problem((*path, key, i), f"must be a non-empty string, not {_type_name(item)!s}")
-        return tuple(out)
-
-    def numbers(self, d: dict[str, Any], key: str, path: tuple[str | int, ...]) -> tuple[int, ...]:
-        items = self.sequence(d, key, path)
-        out: dict[int, None] = {}  # ordered, and a set for the membership test
-        for i, item in enumerate(items):
-            if type(item) is not int or item < 1:
-                self.problem((*path, key, i), f"must be a positive integer, not {_brief(item)}")
-            elif item in out:
-                self.problem((*path, key, i), f"source {item} is listed twice")
-            else:
-                out[item] = None
-        return tuple(out)
-
-    def sequence(self, d: dict[str, Any], key: str, path: tuple[str | int, ...]) -> list[Any]:
-        value = d.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.problem((*path, key), f"must be a list, not {_type_name(value)}")
-            return []
-        return value
-
-    def flag(self, d: dict[str, Any], key: str, path: tuple[str | int, ...]) -> bool:
-        value = d.get(key, False)
-        if not isinstance(value, bool):
-            self.problem((*path, key), f"must be true or false, not {_type_name(value)}")
-            return False
-        return value
 
 
 def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     """Check parsed YAML against the knowledge file's shape and rules; build the model."""
-    v = _Validator()
+    v = Validator()
     top = v.mapping(
         data, (), ("origin", "sources", "sections"), ("schema", "subjects", "glossary", "developments", "handover")
     )
@@ -167,7 +38,7 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
         return None, v.problems
     schema = top.get("schema", SCHEMA)
     if type(schema) is not int or schema != SCHEMA:
-        v.problem(("schema",), f"fopinfo reads schema {SCHEMA}, not {_brief(schema)}")
+        v.problem(("schema",), f"fopinfo reads schema {SCHEMA}, not {brief(schema)}")
 
     origin = _origin(v, top.get("origin"))
     sources = _sources(v, top)
@@ -183,7 +54,7 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     for si, section in enumerate(sections):
         for statement, spath in _statement_paths(section, si):
             if statement.id in statement_ids:
-                v.problem((*spath, "id"), f"duplicate statement id '{_brief(statement.id)}'")
+                v.problem((*spath, "id"), f"duplicate statement id '{brief(statement.id)}'")
             statement_ids[statement.id] = path_text(spath)
             by_id.setdefault(statement.id, statement)
             for ci, n in enumerate(statement.cites):
@@ -192,7 +63,7 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
                     v.problem((*spath, "cites", ci), f"source {n} is not defined")
             for ti, tag in enumerate(statement.subjects):
                 if tag not in known_subjects:
-                    v.problem((*spath, "subjects", ti), f"subject '{_brief(tag)}' is not defined under subjects")
+                    v.problem((*spath, "subjects", ti), f"subject '{brief(tag)}' is not defined under subjects")
     for gi, term in enumerate(glossary):
         for ci, n in enumerate(term.cites):
             cited.add(n)
@@ -216,14 +87,10 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
         section_ids = {s.id for s in sections}
         for i, page in enumerate(origin.related_pages):
             if page.section not in section_ids:
-                v.problem(("origin", "related_pages", i, "section"), f"section '{_brief(page.section)}' is not defined")
-
-    from fopinfo.developments import developments
+                v.problem(("origin", "related_pages", i, "section"), f"section '{brief(page.section)}' is not defined")
 
     known_ids = set(statement_ids) | {s.id for s in sections}
     later = developments(v, top.get("developments"), origin.date if origin else "", known_ids)
-    from fopinfo.handover import handover
-
     chosen = handover(v, top.get("handover"), sections, by_id)
 
     if v.problems or origin is None:
@@ -231,22 +98,22 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     return Knowledge(origin, tuple(sources), tuple(subjects), tuple(sections), tuple(glossary), later, chosen), []
 
 
-def _check_unique(v: _Validator, what: str, ids: Sequence[tuple[tuple[str | int, ...], str]]) -> None:
+def _check_unique(v: Validator, what: str, ids: Sequence[tuple[tuple[str | int, ...], str]]) -> None:
     seen: set[str] = set()
     for path, item in ids:
         if item in seen:
-            v.problem(path, f"duplicate {what} '{_brief(item)}'")
+            v.problem(path, f"duplicate {what} '{brief(item)}'")
         seen.add(item)
 
 
-def _check_names(v: _Validator, sections: list[Section], subjects: list[Subject], glossary: list[Term]) -> None:
+def _check_names(v: Validator, sections: list[Section], subjects: list[Subject], glossary: list[Term]) -> None:
     """Topic names (section ids, titles, aliases, subject ids) share one namespace; so do terms."""
     owners: dict[str, str] = {}
 
     def claim(name: str, owner: str, path: tuple[str | int, ...]) -> None:
         key = name_key(name)
         if owners.setdefault(key, owner) != owner:
-            v.problem(path, f"name '{_brief(name)}' is claimed by both '{_brief(owners[key])}' and '{_brief(owner)}'")
+            v.problem(path, f"name '{brief(name)}' is claimed by both '{brief(owners[key])}' and '{brief(owner)}'")
 
     for i, section in enumerate(sections):
         claim(section.id, section.id, ("sections", i, "id"))
@@ -271,7 +138,7 @@ def _statement_paths(section: Section, si: int) -> Iterator[tuple[Statement, tup
             yield statement, ("sections", si, "facts", fi, "statements", i)
 
 
-def _origin(v: _Validator, value: Any) -> Origin | None:
+def _origin(v: Validator, value: Any) -> Origin | None:
     path: tuple[str | int, ...] = ("origin",)
     keys = ("title", "publisher", "reference", "date", "audience", "disclaimer")
     d = v.mapping(value, path, keys, ("quotes", "left_out", "related_pages", "source_sha256"))
@@ -301,7 +168,7 @@ def _origin(v: _Validator, value: Any) -> Origin | None:
     )
 
 
-def _sha256(v: _Validator, d: dict[str, Any], path: tuple[str | int, ...]) -> str | None:
+def _sha256(v: Validator, d: dict[str, Any], path: tuple[str | int, ...]) -> str | None:
     value = v.string(d, "source_sha256", path, nullable=True)
     if value is not None and (len(value) != 64 or value.strip("0123456789abcdef")):
         v.problem((*path, "source_sha256"), "must be 64 lower-case hexadecimal digits")
@@ -309,7 +176,7 @@ def _sha256(v: _Validator, d: dict[str, Any], path: tuple[str | int, ...]) -> st
     return value
 
 
-def _sources(v: _Validator, top: dict[str, Any]) -> list[Source]:
+def _sources(v: Validator, top: dict[str, Any]) -> list[Source]:
     out: list[Source] = []
     seen: set[int] = set()
     for i, item in enumerate(v.sequence(top, "sources", ())):
@@ -319,7 +186,7 @@ def _sources(v: _Validator, top: dict[str, Any]) -> list[Source]:
             continue
         number = d.get("number")
         if type(number) is not int or number < 1:
-            v.problem((*path, "number"), f"must be a positive integer, not {_brief(number)}")
+            v.problem((*path, "number"), f"must be a positive integer, not {brief(number)}")
             continue
         if number in seen:
             v.problem((*path, "number"), f"source {number} is defined twice")
@@ -328,7 +195,7 @@ def _sources(v: _Validator, top: dict[str, Any]) -> list[Source]:
     return out
 
 
-def _subjects(v: _Validator, top: dict[str, Any]) -> list[Subject]:
+def _subjects(v: Validator, top: dict[str, Any]) -> list[Subject]:
     out = []
     for i, item in enumerate(v.sequence(top, "subjects", ())):
         path: tuple[str | int, ...] = ("subjects", i)
@@ -338,7 +205,7 @@ def _subjects(v: _Validator, top: dict[str, Any]) -> list[Subject]:
     return out
 
 
-def _sections(v: _Validator, top: dict[str, Any]) -> list[Section]:
+def _sections(v: Validator, top: dict[str, Any]) -> list[Section]:
     out = []
     fact_number = 0
     for i, item in enumerate(v.sequence(top, "sections", ())):
@@ -382,7 +249,7 @@ def _sections(v: _Validator, top: dict[str, Any]) -> list[Section]:
 
 
 def _statements(
-    v: _Validator, parent: dict[str, Any], path: tuple[str | int, ...], section_id: str, fact_id: str | None
+    v: Validator, parent: dict[str, Any], path: tuple[str | int, ...], section_id: str, fact_id: str | None
 ) -> tuple[Statement, ...]:
     out = []
     for i, item in enumerate(v.sequence(parent, "statements", path)):
@@ -406,7 +273,7 @@ def _statements(
     return tuple(out)
 
 
-def _glossary(v: _Validator, top: dict[str, Any]) -> list[Term]:
+def _glossary(v: Validator, top: dict[str, Any]) -> list[Term]:
     out = []
     for i, item in enumerate(v.sequence(top, "glossary", ())):
         path: tuple[str | int, ...] = ("glossary", i)
@@ -430,7 +297,7 @@ def _glossary(v: _Validator, top: dict[str, Any]) -> list[Term]:
     return out
 
 
-def _allowances(v: _Validator, d: dict[str, Any], path: tuple[str | int, ...]) -> tuple[Allowance, ...]:
+def _allowances(v: Validator, d: dict[str, Any], path: tuple[str | int, ...]) -> tuple[Allowance, ...]:
     out = []
     for i, item in enumerate(v.sequence(d, "allowances", path)):
         apath = (*path, "allowances", i)

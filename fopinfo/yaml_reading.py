@@ -131,7 +131,7 @@ def read_yaml(text: str, max_nodes: int = MAX_NODES) -> tuple[Any, list[Problem]
 
 def _duplicate(stack: list[list[Any]], key: Any, first: int, again: int) -> Problem:
     from fopinfo.safe_text import excerpt
-    from fopinfo.validation import path_text
+    from fopinfo.validator import path_text
 
     path: list[str | int] = []
     for frame in stack[:-1]:

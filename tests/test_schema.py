@@ -21,7 +21,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from fopinfo.validation import path_text, validate
+from fopinfo.validation import validate
+from fopinfo.validator import path_text
 from tests.conftest import BUNDLED, ROOT
 
 Data = dict[str, Any]

@@ -5,8 +5,9 @@ Pure: takes a ``Knowledge`` and the source's text, returns a ``Report`` of findi
 and of the editorial elements a person must review.
 """
 
-from fopinfo.provenance.checker import check
+from fopinfo.folding import normalise
+from fopinfo.provenance.proof import check
 from fopinfo.provenance.report import Finding, Report, ReviewItem
-from fopinfo.provenance.text import markers_after, normalise
+from fopinfo.provenance.text import markers_after
 
 __all__ = ["Finding", "Report", "ReviewItem", "check", "markers_after", "normalise"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
+from fopinfo.folding import normalise
 from fopinfo.model import Fact, Knowledge, Section, Statement, Term
-from fopinfo.provenance.report import Finding, Report, ReviewItem
-from fopinfo.provenance.text import MARKER, MARKER_HERE, SourceText, markers_after, normalise, numbers, show
+from fopinfo.provenance.report import Finding, ReviewItem
+from fopinfo.provenance.text import MARKER, MARKER_HERE, SourceText, markers_after, numbers, show
 from fopinfo.provenance.wording import compare, content_words, paraphrase, sensitive, stem, words
 
 
@@ -285,47 +286,3 @@ class Checker:
 
     def has_marker(self, lo: int, hi: int) -> bool:
         return self.src.marker_end(hi) != hi or MARKER.search(self.src.text, lo, hi) is not None
-
-
-def check(k: Knowledge, source_text: str) -> Report:
-    """Every finding about ``k`` against ``source_text``, the review list, and coverage."""
-    from fopinfo.provenance.origin import check_origin
-
-    c = Checker(source_text)
-    c.index_headings(k)
-    for si, section in enumerate(k.sections):
-        c.section(f"sections[{si}]", section)
-    for gi, term in enumerate(k.glossary):
-        c.term(f"glossary[{gi}]", term)
-    for i, source in enumerate(k.sources):
-        if source.text is not None and not c.occurrences(source.text):
-            c.add(f"sources[{i}].text", "not in the source: its copy does not reproduce the reference list")
-    check_origin(c, k)
-    for i, subject in enumerate(k.subjects):
-        c.note("subject title", f"subjects[{i}].title", f"{subject.id}: {subject.title}")
-    _review_additions(c, k)
-    covered, uncovered = c.coverage()
-    return Report(tuple(c.findings), covered, len(c.src.sentences), uncovered, tuple(c.review))
-
-
-def _review_additions(c: Checker, k: Knowledge) -> None:
-    """fopinfo's own additions outside the statements: its hand-over choices and its notes.
-
-    A machine checks that every chosen id is a source statement (validation) and that notes
-    are dated and referenced; whether a choice or a heading is right for its reader, and
-    whether a note says what its record says, only a person can sign off.
-    """
-    handover = k.handover
-    if handover is not None:
-        chosen = [("card", "handover.card", handover.card)] if handover.card else []
-        chosen += [(f"{name} sheet", f"handover.sheets.{name}", sheet) for name, sheet in handover.sheets.items()]
-        for kind, path, selection in chosen:
-            assert selection is not None
-            c.note(f"{kind} title", f"{path}.title", selection.title)
-            for gi, group in enumerate(selection.groups):
-                ids = ", ".join(s.id for s in group.statements)
-                where = f"{path}.groups[{gi}]" if kind != "card" else f"{path}.statements"
-                c.note(f"{kind} choice", where, f"{group.heading}: {ids}" if group.heading else ids)
-    for note in sorted(k.developments.notes if k.developments else (), key=lambda n: n.position):
-        record = note.reference.url or note.reference.doi or ""
-        c.note("note", f"developments.notes[{note.position}]", f"{note.id} ({note.date}), against {record}")

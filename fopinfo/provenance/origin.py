@@ -7,8 +7,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from fopinfo.folding import normalise
 from fopinfo.model import Knowledge
-from fopinfo.provenance.text import normalise
 from fopinfo.provenance.wording import paraphrase
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from fopinfo.provenance.text import normalise
+from fopinfo.folding import normalise
 
 # A word: letters and digits, joined by an inner apostrophe or hyphen ("can't",
 # "turned-in", "type-1"); "ALK2/ACVR1" is two words.
