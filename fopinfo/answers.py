@@ -7,12 +7,14 @@ fails when a format forgets an answer.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple, NoReturn, Union
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
-from fopinfo.model import Fact, Knowledge, Note, Section, Selection, Source, Statement, Subject, Term
+from fopinfo.model import Fact, Knowledge, Note, Problem, Section, Selection, Source, Statement, Subject, Term
 
 if TYPE_CHECKING:
-    from fopinfo.checking import CheckResult
+    from pathlib import Path
+
+    from fopinfo.provenance.report import Report
 
 
 class Overview(NamedTuple):
@@ -139,22 +141,54 @@ class Sheet(NamedTuple):
     fields: Fields
 
 
-Answer = Union[
-    Overview,
-    FactList,
-    TopicList,
-    SectionPage,
-    SubjectPage,
-    Cited,
-    SourceList,
-    Found,
-    Definition,
-    Handout,
-    Updates,
-    Card,
-    Sheet,
-    "CheckResult",
-]
+FILE = "(file)"  # the path of a problem with the file itself: missing, not UTF-8, not YAML
+
+
+class CheckResult(NamedTuple):
+    target: Path
+    problems: list[Problem]
+    knowledge: Knowledge | None
+    source: Path | None
+    report: Report | None
+    show_review: bool = False  # list each editorial element (--review), not only count them
+    source_label: str = ""  # how the source is named to people: its path, or "the bundled source text"
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and (self.report is None or self.report.ok)
+
+    @property
+    def unreadable(self) -> bool:
+        """The file itself could not be read or parsed; its one problem says why."""
+        return bool(self.problems) and self.problems[0].path == FILE
+
+    def failure(self) -> str | None:
+        """The one line that tells why the check failed, or None."""
+        if self.unreadable:
+            return self.problems[0].message
+        if self.problems:
+            return f"{self.target}: {len(self.problems)} problem(s) found"
+        if self.report is not None and not self.report.ok:
+            return f"{self.target}: {len(self.report.findings)} problem(s) against {self.source_label}"
+        return None
+
+
+Answer = (
+    Overview
+    | FactList
+    | TopicList
+    | SectionPage
+    | SubjectPage
+    | Cited
+    | SourceList
+    | Found
+    | Definition
+    | Handout
+    | Updates
+    | Card
+    | Sheet
+    | CheckResult
+)
 
 
 def assert_never(answer: NoReturn) -> NoReturn:

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
 
+from fopinfo.answers import FILE, CheckResult
 from fopinfo.errors import BadKnowledgeFile
 from fopinfo.loading import check_file, locate, read_text
-from fopinfo.model import Knowledge, Problem
-
-if TYPE_CHECKING:
-    from fopinfo.provenance import Report
-
-FILE = "(file)"  # the path of a problem with the file itself: missing, not UTF-8, not YAML
+from fopinfo.model import Problem
 
 
 def bundled_source() -> Path:
@@ -20,41 +15,6 @@ def bundled_source() -> Path:
     from fopinfo.loading import bundled_path
 
     return bundled_path("source/what-is-fop.txt")
-
-
-class CheckResult(NamedTuple):
-    target: Path
-    problems: list[Problem]
-    knowledge: Knowledge | None
-    source: Path | None
-    report: Report | None
-    show_review: bool = False  # list each editorial element (--review), not only count them
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems and (self.report is None or self.report.ok)
-
-    @property
-    def source_label(self) -> str:
-        """How the source is named to people: its path, or 'the bundled source text'."""
-        if self.source is not None and self.source.resolve() == bundled_source().resolve():
-            return "the bundled source text"
-        return str(self.source)
-
-    @property
-    def unreadable(self) -> bool:
-        """The file itself could not be read or parsed; its one problem says why."""
-        return bool(self.problems) and self.problems[0].path == FILE
-
-    def failure(self) -> str | None:
-        """The one line that tells why the check failed, or None."""
-        if self.unreadable:
-            return self.problems[0].message
-        if self.problems:
-            return f"{self.target}: {len(self.problems)} problem(s) found"
-        if self.report is not None and not self.report.ok:
-            return f"{self.target}: {len(self.report.findings)} problem(s) against {self.source_label}"
-        return None
 
 
 def check(target: Path, source: Path | None = None, origin: str | None = None, *, review: bool = False) -> CheckResult:
@@ -68,7 +28,7 @@ def check(target: Path, source: Path | None = None, origin: str | None = None, *
     try:
         checked = check_file(target, origin)
     except BadKnowledgeFile as exc:
-        return CheckResult(target, [Problem(FILE, exc.message)], None, source, None)
+        return CheckResult(target, [Problem(FILE, exc.message)], None, source, None, source_label=_label(source))
     report = None
     if checked.knowledge is not None and source_text is not None:
         from fopinfo import provenance
@@ -81,7 +41,14 @@ def check(target: Path, source: Path | None = None, origin: str | None = None, *
             report = report._replace(
                 review=tuple(r._replace(line=p.line) for r, p in zip(report.review, lines, strict=True))
             )
-    return CheckResult(target, checked.problems, checked.knowledge, source, report)
+    return CheckResult(target, checked.problems, checked.knowledge, source, report, source_label=_label(source))
+
+
+def _label(source: Path | None) -> str:
+    """How the source is named to people: its path, or 'the bundled source text'."""
+    if source is not None and source.resolve() == bundled_source().resolve():
+        return "the bundled source text"
+    return str(source)
 
 
 def target(path: Path | None, data: Path | None) -> Path:

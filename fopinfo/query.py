@@ -295,7 +295,7 @@ def fields(
     name: str | None = None, contact: str | None = None, doctor: str | None = None, note: str | None = None
 ) -> Fields:
     """Fill-in values as one line of plain text each (control characters removed); "" is a blank line."""
-    from fopinfo.views.wording import clean
+    from fopinfo.safe_text import clean
 
     values: dict[str, str | None] = {}
     for key, raw in (("name", name), ("contact", contact), ("doctor", doctor), ("note", note)):

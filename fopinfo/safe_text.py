@@ -28,6 +28,16 @@ OBEYED_BEYOND_C0 = (
 _UNSAFE = re.compile("[\x00-\x1f" + "".join(map(chr, OBEYED_BEYOND_C0)) + "]")
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
+# Stripped from shown text: C0 controls (ESC among them) except tab and newline, and
+# everything else a terminal would obey rather than show.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *OBEYED_BEYOND_C0])
+
+
+def clean(text: str) -> str:
+    """Text from a knowledge file without control characters: shown, never obeyed."""
+    return text.translate(_CONTROLS)
+
+
 EXCERPT_CHARS = 80
 
 

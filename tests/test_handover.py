@@ -19,11 +19,11 @@ import pytest
 import yaml
 
 from fopinfo.model import Knowledge
+from fopinfo.safe_text import clean
 from fopinfo.views.wording import (
     EDITORIAL_NOTE,
     FIELD_LABELS,
     card_origin_line,
-    clean,
     disclaimer_line,
     marker_label,
     notes_line,

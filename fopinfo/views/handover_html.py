@@ -13,6 +13,7 @@ from html import escape
 from fopinfo import clock
 from fopinfo.answers import Card, Fields, Sheet
 from fopinfo.model import Knowledge, Statement
+from fopinfo.safe_text import clean
 from fopinfo.views.wording import (
     EDITORIAL_MARK,
     EDITORIAL_NOTE,
@@ -20,7 +21,6 @@ from fopinfo.views.wording import (
     SHEET_NOTES_CLOSE,
     SHEET_NOTES_HEADING,
     card_origin_line,
-    clean,
     developments_line,
     disclaimer_line,
     human_day,

@@ -10,6 +10,7 @@ from rich.text import Text
 from fopinfo import clock
 from fopinfo.answers import Card, Fields, Sheet
 from fopinfo.model import Statement
+from fopinfo.safe_text import clean
 from fopinfo.views.text import _indent, footer, markers
 from fopinfo.views.wording import (
     EDITORIAL_NOTE,
@@ -17,7 +18,6 @@ from fopinfo.views.wording import (
     SHEET_NOTES_CLOSE,
     SHEET_NOTES_HEADING,
     card_origin_line,
-    clean,
     disclaimer_line,
     editorial,
     human_day,

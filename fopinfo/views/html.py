@@ -9,6 +9,7 @@ from __future__ import annotations
 from fopinfo.answers import (
     Answer,
     Card,
+    CheckResult,
     Cited,
     Definition,
     FactList,
@@ -23,9 +24,8 @@ from fopinfo.answers import (
     Updates,
     assert_never,
 )
-from fopinfo.checking import CheckResult
+from fopinfo.safe_text import clean
 from fopinfo.views import markdown
-from fopinfo.views.wording import clean
 
 
 def show(answer: Answer) -> None:

@@ -16,6 +16,7 @@ from fopinfo import clock
 from fopinfo.answers import (
     Answer,
     Card,
+    CheckResult,
     Cited,
     Definition,
     FactList,
@@ -31,7 +32,6 @@ from fopinfo.answers import (
     Updates,
     assert_never,
 )
-from fopinfo.checking import CheckResult
 from fopinfo.model import Fact, Group, Knowledge, Note, Origin, Source, Statement, Term
 from fopinfo.safe_text import OBEYED_BEYOND_C0
 from fopinfo.views.wording import shown_path

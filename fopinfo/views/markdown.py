@@ -15,6 +15,7 @@ from fopinfo import __version__, clock
 from fopinfo.answers import (
     Answer,
     Card,
+    CheckResult,
     Cited,
     Definition,
     FactList,
@@ -29,8 +30,8 @@ from fopinfo.answers import (
     Updates,
     assert_never,
 )
-from fopinfo.checking import CheckResult
 from fopinfo.model import Fact, Knowledge, Note, Section, Statement, Term
+from fopinfo.safe_text import clean
 from fopinfo.views.wording import (
     EDITORIAL_MARK,
     MORE_NOT_SHOWN,
@@ -40,7 +41,6 @@ from fopinfo.views.wording import (
     SOURCE_NOT_REPRODUCED,
     SUBJECT_NOTE,
     UNEXPLAINED,
-    clean,
     count,
     developments_line,
     disclaimer_line,

@@ -19,6 +19,7 @@ from fopinfo import clock
 from fopinfo.answers import (
     Answer,
     Card,
+    CheckResult,
     Cited,
     Definition,
     FactList,
@@ -33,8 +34,8 @@ from fopinfo.answers import (
     Updates,
     assert_never,
 )
-from fopinfo.checking import CheckResult
 from fopinfo.model import Fact, Knowledge, Statement
+from fopinfo.safe_text import clean
 from fopinfo.views.wording import (
     MORE_NOT_SHOWN,
     NONE_REPRODUCED,
@@ -43,7 +44,6 @@ from fopinfo.views.wording import (
     SOURCE_NOT_REPRODUCED,
     SUBJECT_NOTE,
     UNEXPLAINED,
-    clean,
     count,
     developments_line,
     disclaimer_line,

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from fopinfo.model import Knowledge, Note, Statement
-from fopinfo.safe_text import OBEYED_BEYOND_C0
+from fopinfo.safe_text import clean
 
 if TYPE_CHECKING:
     import datetime
@@ -22,10 +22,6 @@ MORE_NOT_SHOWN = "{hidden} more not shown; use --limit 0 to see all."
 SOURCE_NOT_REPRODUCED = "not reproduced in the copy"
 SUBJECT_NOTE = "Gathered from every section by fopinfo's subject tags (an editorial aid, not the source's)."
 
-# Stripped from shown text: C0 controls (ESC among them) except tab and newline, and
-# everything else a terminal would obey rather than show.
-_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *OBEYED_BEYOND_C0])
-
 
 def marker_label(cites: Iterable[int]) -> str:
     """The one way a statement's markers are written, in every format: "[1,4]" or "(uncited)"."""
@@ -36,11 +32,6 @@ def marker_label(cites: Iterable[int]) -> str:
 def count(n: int, noun: str, plural: str = "") -> str:
     """'1 statement', '4 statements', '2 matches'."""
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
-
-
-def clean(text: str) -> str:
-    """Text from a knowledge file without control characters: shown, never obeyed."""
-    return text.translate(_CONTROLS)
 
 
 def shown_path(path: object) -> str:
