@@ -11,7 +11,7 @@ from fopinfo import clock
 from fopinfo.answers import Card, Fields, Sheet
 from fopinfo.model import Statement
 from fopinfo.safe_text import clean
-from fopinfo.views.text import _indent, footer, markers
+from fopinfo.views.text.blocks import footer, indent, markers
 from fopinfo.views.wording import (
     EDITORIAL_NOTE,
     FIELD_LABELS,
@@ -32,16 +32,16 @@ def _chosen(c: Console, statements: Iterable[Statement]) -> None:
     """The source's statements verbatim with their markers; aims as a list under their lead."""
     for s in statements:
         line = Text(clean(s.text)).append(" ").append_text(markers(s.cites))
-        _indent(c, line, 2 if s.aim else 1, "• " if s.aim else "")
+        indent(c, line, 2 if s.aim else 1, "• " if s.aim else "")
         for item in s.items:  # a lead's list, the source's own lines, under it
-            _indent(c, Text(clean(item)), 2, "• ")
+            indent(c, Text(clean(item)), 2, "• ")
 
 
 def _fields(c: Console, fields: Fields) -> None:
     for key, label in FIELD_LABELS:
         value: str | None = getattr(fields, key)
         line = Text(f"{label}: ", style="bold").append(clean(value) if value is not None else BLANK)
-        _indent(c, line)
+        indent(c, line)
 
 
 def show_card(c: Console, a: Card) -> None:
@@ -54,9 +54,9 @@ def show_card(c: Console, a: Card) -> None:
     _fields(c, a.fields)
     later = notes_line(a.k, clock.today())
     if later:
-        _indent(c, Text(later, style="magenta"), 0)
-    _indent(c, Text(card_origin_line(a.k, clock.today()), style="dim"), 0)
-    _indent(c, Text(disclaimer_line(a.k)), 0)
+        indent(c, Text(later, style="magenta"), 0)
+    indent(c, Text(card_origin_line(a.k, clock.today()), style="dim"), 0)
+    indent(c, Text(disclaimer_line(a.k)), 0)
 
 
 def show_sheet(c: Console, a: Sheet) -> None:
@@ -70,9 +70,9 @@ def show_sheet(c: Console, a: Sheet) -> None:
         c.print(Text(SHEET_NOTES_HEADING, style="bold magenta"))
         for note in a.notes:
             region = f", {clean(note.region)}" if note.region else ""
-            _indent(c, Text(f"{human_day(note.date)}{region}: {clean(note.title)}", style="magenta"), 1, "» ")
-            _indent(c, Text(reference_line(note, with_url=False), style="dim"), 2)
-        _indent(c, Text(SHEET_NOTES_CLOSE, style="magenta"), 1)
+            indent(c, Text(f"{human_day(note.date)}{region}: {clean(note.title)}", style="magenta"), 1, "» ")
+            indent(c, Text(reference_line(note, with_url=False), style="dim"), 2)
+        indent(c, Text(SHEET_NOTES_CLOSE, style="magenta"), 1)
     c.print()
     _fields(c, a.fields)
     c.print(Text(EDITORIAL_NOTE, style="dim"))

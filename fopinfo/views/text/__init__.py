@@ -1,0 +1,79 @@
+"""Text views with Rich: ``show(answer)`` prints any answer for a terminal.
+
+The reference answers are drawn by ``reference``, the card and sheets by ``handover``, both
+from the blocks in ``blocks``; this module only dispatches.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from fopinfo.answers import (
+    Answer,
+    Card,
+    CheckResult,
+    Cited,
+    Definition,
+    FactList,
+    Found,
+    Handout,
+    Overview,
+    SectionPage,
+    Sheet,
+    SourceList,
+    SubjectPage,
+    TopicList,
+    Updates,
+    assert_never,
+)
+from fopinfo.views.text import handover, reference
+from fopinfo.views.text.blocks import console, footer
+
+
+def show(answer: Answer) -> None:
+    """Print any answer for a terminal: rendered whole, then written (or paged) at once."""
+    from fopinfo import terminal
+
+    c = console()
+    with c.capture() as captured:
+        _show(c, answer)
+    terminal.write(captured.get())
+
+
+def _show(c: Console, answer: Answer) -> None:
+    match answer:
+        case Overview():
+            reference.overview(c, answer)
+        case FactList():
+            reference.facts(c, answer)
+        case TopicList():
+            reference.topic_table(c, answer.k)
+        case SectionPage():
+            reference.section(c, answer)
+        case SubjectPage():
+            reference.subject(c, answer)
+        case Cited():
+            reference.cite(c, answer)
+        case SourceList():
+            reference.sources(c, answer)
+        case Found():
+            reference.search(c, answer)
+        case Definition():
+            reference.define(c, answer)
+        case Handout():
+            reference.handout(c, answer)
+        case Updates():
+            reference.updates(c, answer)
+        case CheckResult():
+            reference.check(c, answer)
+            return
+        case Card():
+            handover.show_card(c, answer)  # its back holds the origin and disclaimer
+            return
+        case Sheet():
+            handover.show_sheet(c, answer)
+            return
+        case _:
+            assert_never(answer)
+    if not isinstance(answer, TopicList):
+        footer(c, answer.k)

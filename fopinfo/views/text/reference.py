@@ -1,0 +1,267 @@
+"""Text views of the reference answers: facts, topics, sources, search, definitions, notes, the check."""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from fopinfo.answers import (
+    CheckResult,
+    Cited,
+    Definition,
+    FactList,
+    Found,
+    Handout,
+    Overview,
+    SectionPage,
+    SourceList,
+    SubjectPage,
+    Updates,
+)
+from fopinfo.model import Knowledge
+from fopinfo.safe_text import clean
+from fopinfo.views.text.blocks import (
+    cited_line,
+    heading,
+    indent,
+    markers,
+    pad,
+    print_fact,
+    print_located,
+    print_pointers,
+    print_rows,
+    print_statements,
+    quoted,
+    where_line,
+)
+from fopinfo.views.wording import (
+    MORE_NOT_SHOWN,
+    NONE_REPRODUCED,
+    NOT_REPRODUCED,
+    OWN_TITLE,
+    SOURCE_NOT_REPRODUCED,
+    SUBJECT_NOTE,
+    UNEXPLAINED,
+    count,
+    human_day,
+    links_line,
+    outside_proof_line,
+    reference_line,
+)
+
+
+def facts(c: Console, a: FactList) -> None:
+    heading(c, f"FOP Facts ({len(a.facts)})")
+    for f in a.facts:
+        c.print()
+        print_fact(c, a.k, f, a.quotes)
+
+
+def section(c: Console, a: SectionPage) -> None:
+    s, quotes = a.section, a.quotes
+    heading(c, s.title, "" if s.quote else OWN_TITLE)
+    if s.statements:
+        c.print()
+    print_statements(c, a.k, s.statements, 0, quotes, spaced=True)
+    print_pointers(c, a.k, s.id, 0)
+    for f in s.facts:
+        c.print()
+        print_fact(c, a.k, f, quotes)
+    links = links_line(a.k, s.id)
+    if links:
+        c.print()
+        c.print(Text(links, style="dim"))
+
+
+def subject(c: Console, a: SubjectPage) -> None:
+    heading(c, f"{a.subject.title} ({count(len(a.statements), 'statement')})", SUBJECT_NOTE)
+    c.print()
+    print_located(c, a.k, a.statements, a.quotes)
+
+
+def topic_table(c: Console, k: Knowledge) -> None:
+    width = max(cell_len(clean(x)) for x in [s.id for s in k.sections] + [s.id for s in k.subjects])
+    heading(c, "Sections")
+    rows = []
+    for s in k.sections:
+        line = Text("  ").append(pad(clean(s.id), width), style="bold").append("  " + clean(s.title))
+        if s.aliases:
+            line.append(f"  (also: {', '.join(map(clean, s.aliases))})", style="dim")
+        rows.append(line)
+    print_rows(c, rows)
+    c.print()
+    heading(c, "Subjects", "Statements on one subject, gathered from every section.")
+    print_rows(
+        c,
+        [
+            Text("  ").append(pad(clean(subject.id), width), style="bold").append("  " + clean(subject.title))
+            for subject in k.subjects
+        ],
+    )
+
+
+def cite(c: Console, a: Cited) -> None:
+    source = a.source
+    heading(c, f"Source {source.number}")
+    indent(c, Text(clean(source.text)) if source.text else Text(NOT_REPRODUCED, style="italic"))
+    c.print()
+    heading(c, f"Cited by {count(len(a.statements), 'statement')}")
+    print_located(c, a.k, a.statements, a.quotes)
+
+
+def sources(c: Console, a: SourceList) -> None:
+    k = a.k
+    heading(c, f"Sources ({len(k.sources)})")
+    # Columns as wide as the largest number and count, so a source 100 or 1,000 keeps rows aligned.
+    number_width = max((len(f"[{s.number}]") for s in k.sources), default=4)
+    count_width = max((len(str(n)) for n in a.cited_by.values()), default=2)
+    rows = []
+    for s in k.sources:
+        n = a.cited_by.get(s.number, 0)
+        plural = "s" if n != 1 else " "
+        line = Text(f"  {f'[{s.number}]':>{number_width}}  cited by {n:>{count_width}} statement{plural}  ")
+        line.append(clean(s.text) if s.text else SOURCE_NOT_REPRODUCED, style="" if s.text else "dim")
+        rows.append(line)
+    print_rows(c, rows)
+    if any(s.text is None for s in k.sources):
+        c.print()
+        c.print(Text(NONE_REPRODUCED, style="dim"))
+
+
+def search(c: Console, a: Found) -> None:
+    k = a.k
+    pattern = re.compile(re.escape(a.query), re.IGNORECASE)
+    heading(c, f"{count(a.total, 'match', 'matches')} for “{clean(a.query)}”")
+    for hit in a.hits:
+        c.print()
+        line = Text(clean(hit.text), style="bold" if hit.kind == "headline" else "")
+        if c.color_system:  # styles reach only a terminal: a 10 MB hit has 580,000 matches to style
+            line.highlight_regex(pattern, style="bold yellow")
+        if hit.kind in ("statement", "term"):
+            line.append(" ").append_text(markers(hit.cites))
+        indent(c, line)
+        if a.quotes and hit.statement is not None:
+            indent(c, quoted(hit.statement.quote, hit.cites), 2)
+        if hit.statement is not None:
+            indent(c, where_line(k, hit.statement), 2)
+            print_pointers(c, k, hit.statement.id, 2)
+        elif hit.note is not None:
+            note = hit.note
+            by = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note, with_url=False)}"
+            indent(c, Text(f"— {by} ({clean(note.id)})", style="dim"), 2)
+        else:
+            place = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
+            indent(c, Text(f"— {clean(place)} ({clean(hit.item_id)})", style="dim"), 2)
+    if a.hidden:
+        c.print()
+        c.print(Text(MORE_NOT_SHOWN.format(hidden=a.hidden), style="dim"))
+
+
+def define(c: Console, a: Definition) -> None:
+    t = a.term
+    title = Text(clean(t.term), style="bold")
+    if t.aliases:
+        title.append(f"  (also: {', '.join(map(clean, t.aliases))})", style="dim")
+    c.print(title)
+    if t.definition:
+        indent(c, cited_line(t.definition, t.cites))
+        if a.quotes:
+            indent(c, quoted(t.quote, t.cites), 2)
+    else:
+        indent(c, Text(UNEXPLAINED, style="italic"))
+    if a.used_in:  # the source's own statements using the term, each with its own markers
+        c.print()
+        heading(c, f"Where the source uses it ({len(a.used_in)})")
+        print_located(c, a.k, a.used_in, a.quotes)
+
+
+def handout(c: Console, a: Handout) -> None:
+    """In a terminal the handout is its parts, one after another."""
+    for i, topic in enumerate(a.topics):
+        if i:
+            c.print()
+        if isinstance(topic, SectionPage):
+            section(c, topic)
+        else:
+            subject(c, topic)
+    for d in a.glossary:
+        c.print()
+        define(c, d)
+
+
+def updates(c: Console, a: Updates) -> None:
+    heading(
+        c,
+        f"Later developments ({len(a.notes)})",
+        "fopinfo's own dated notes, not the source's words; a selection, not a complete list.",
+    )
+    if not a.notes:
+        c.print()
+        c.print(Text("This knowledge file records no later developments."))
+    for note in a.notes:
+        c.print()
+        region = f" · {clean(note.region)}" if note.region else ""
+        c.print(Text(f"{human_day(note.date)}{region}", style="bold"))
+        indent(c, Text(clean(note.title), style="bold"))
+        indent(c, Text(clean(note.text)))
+        indent(c, Text(reference_line(note, with_url=False), style="dim"))
+        if note.reference.url:  # whole on one line, so a terminal can open or copy it
+            c.print(Text("   " + clean(note.reference.url), style="dim"), soft_wrap=True)
+        bears = ", ".join(clean(i) for i in note.bears_on)
+        indent(c, Text(f"Checked {human_day(note.checked)} · bears on {bears} · note {clean(note.id)}", style="dim"))
+
+
+def check(c: Console, result: CheckResult) -> None:
+    if result.unreadable:
+        return  # a file that could not be read: the one-line error on stderr says it all
+    for problem in result.problems:
+        c.print(Text(clean(str(problem))), soft_wrap=True)
+    if result.knowledge is None:
+        return
+    parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
+    c.print(Text(f"{clean(str(result.target))}: OK — {parts}"), soft_wrap=True)
+    report = result.report
+    if report is None:
+        return
+    for finding in report.findings:
+        c.print(Text(clean(str(finding))), soft_wrap=True)
+    verdict = "faithful to" if report.ok else f"{len(report.findings)} problem(s) against"
+    c.print(Text(f"provenance: {verdict} {clean(result.source_label)}"), soft_wrap=True)
+    c.print(Text(f"coverage: {report.covered}/{report.sentences} source sentences"))
+    outside = outside_proof_line(result.knowledge)
+    if outside:
+        c.print(Text(outside), soft_wrap=True)
+    # What no machine can prove is never hidden: counted always, listed with --review.
+    hint = "" if result.show_review else " (list them with --review)"
+    c.print(Text(f"review: {len(report.review)} editorial element(s) to sign off{hint}"))
+    if result.show_review:
+        for item in report.review:
+            where = f"line {item.line}: " if item.line else ""
+            c.print(Text(clean(f"  {where}{item.path}: {item.kind}: {item.detail}")), soft_wrap=True)
+
+
+def overview(c: Console, a: Overview) -> None:
+    c.print(
+        Text()
+        .append(f"fopinfo {a.version}", style="bold")
+        .append(" — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)")
+    )
+    c.print(
+        Text(
+            "Each statement shows the citation markers the source prints after it, or (uncited). Not medical advice.",
+            style="dim",
+        )
+    )
+    c.print()
+    topic_table(c, a.k)
+    c.print()
+    heading(c, "Commands")
+    width = max(cell_len(name) for name, _ in a.commands)
+    for name, help_text in a.commands:
+        c.print(Text("  ").append(pad(name, width), style="bold").append("  " + help_text))
+    c.print()
+    c.print(Text("Examples: fopinfo facts · fopinfo topic causes · fopinfo cite 7 · fopinfo search bone"))
+    c.print(Text("Run 'fopinfo COMMAND --help' for a command's options.", style="dim"))
