@@ -106,7 +106,7 @@ def test_every_statement_shown_is_a_source_statement_verbatim_with_its_markers(w
             if fmt == "json":
                 continue  # compared above
             if fmt == "markdown":
-                from fopinfo.views.markdown import esc
+                from fopinfo.views.markdown.blocks import esc
 
                 assert f"{esc(s['text'])} {esc(label)}" in flat, (fmt, s["id"])
             elif fmt == "html":
@@ -120,7 +120,7 @@ def test_every_statement_shown_is_a_source_statement_verbatim_with_its_markers(w
 def test_the_card_holds_no_sentence_but_statements_labels_origin_and_disclaimer() -> None:
     k = knowledge()
     from fopinfo import clock
-    from fopinfo.views.markdown import esc
+    from fopinfo.views.markdown.blocks import esc
 
     out = ok("card", "--markdown")
     blocks = [b for b in out.split("\n\n") if b.strip()]

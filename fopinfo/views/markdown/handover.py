@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from fopinfo import clock
 from fopinfo.answers import Card, Fields, Sheet
 from fopinfo.model import Statement
-from fopinfo.views.markdown import _footer, esc, markers
+from fopinfo.views.markdown.blocks import esc, footer, markers
 from fopinfo.views.wording import (
     EDITORIAL_NOTE,
     FIELD_LABELS,
@@ -67,4 +67,4 @@ def sheet(a: Sheet) -> str:
             )
         blocks += ["\n".join(items), f"*{esc(SHEET_NOTES_CLOSE)}*"]
     blocks += [*_fields(a.fields), f"*{esc(EDITORIAL_NOTE)}*"]
-    return "\n\n".join([*blocks, *_footer(a.k)]) + "\n"
+    return "\n\n".join([*blocks, *footer(a.k)]) + "\n"

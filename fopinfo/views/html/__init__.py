@@ -26,6 +26,7 @@ from fopinfo.answers import (
 )
 from fopinfo.safe_text import clean
 from fopinfo.views import markdown
+from fopinfo.views.html import handover
 
 
 def show(answer: Answer) -> None:
@@ -54,13 +55,9 @@ def render(answer: Answer) -> str:
             text = markdown.render(answer)
             return to_html(text, _title(text))
         case Card():
-            from fopinfo.views import handover_html
-
-            return handover_html.card(answer)
+            return handover.card(answer)
         case Sheet():
-            from fopinfo.views import handover_html
-
-            return handover_html.sheet(answer)
+            return handover.sheet(answer)
         case _:
             assert_never(answer)
 

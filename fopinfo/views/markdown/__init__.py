@@ -1,0 +1,75 @@
+"""CommonMark views: ``show(answer)`` writes any answer as Markdown (the HTML view renders it).
+
+The reference answers are written by ``reference``, the card and sheets by ``handover``, both
+from the blocks in ``blocks``; this module only dispatches. No Rich here.
+"""
+
+from __future__ import annotations
+
+from fopinfo.answers import (
+    Answer,
+    Card,
+    CheckResult,
+    Cited,
+    Definition,
+    FactList,
+    Found,
+    Handout,
+    Overview,
+    SectionPage,
+    Sheet,
+    SourceList,
+    SubjectPage,
+    TopicList,
+    Updates,
+    assert_never,
+)
+from fopinfo.views.markdown import handover, reference
+from fopinfo.views.markdown.blocks import fact, page
+from fopinfo.views.markdown.reference import HANDOUT_TITLE
+
+__all__ = ["HANDOUT_TITLE", "render", "show"]
+
+
+def show(answer: Answer) -> None:
+    """Write any answer as one CommonMark document."""
+    from fopinfo import terminal
+
+    terminal.write(render(answer))
+
+
+def render(answer: Answer) -> str:
+    match answer:
+        case Overview():
+            return page(answer.k, reference.overview(answer))
+        case FactList():
+            blocks = ["# FOP Facts"]
+            for f in answer.facts:
+                blocks += fact(answer.k, f, answer.quotes, "##")
+            return page(answer.k, blocks)
+        case TopicList():
+            return page(answer.k, ["# Topics", *reference.topic_lists(answer.k)])
+        case SectionPage():
+            return page(answer.k, reference.section(answer, "#"))
+        case SubjectPage():
+            return page(answer.k, reference.subject(answer, "#"))
+        case Cited():
+            return page(answer.k, reference.cite(answer))
+        case SourceList():
+            return page(answer.k, reference.sources(answer))
+        case Found():
+            return page(answer.k, reference.search(answer))
+        case Definition():
+            return page(answer.k, reference.define(answer, "#"))
+        case Handout():
+            return page(answer.k, reference.handout(answer))
+        case Updates():
+            return page(answer.k, ["# Later developments", *reference.updates(answer.notes, "##")])
+        case CheckResult():
+            return reference.check(answer)
+        case Card():
+            return handover.card(answer)
+        case Sheet():
+            return handover.sheet(answer)
+        case _:
+            assert_never(answer)
