@@ -9,22 +9,17 @@ overview never pays for JSON. Output flags are validated before any work is done
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple, cast
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from typer.core import TyperGroup
 
-from fopinfo import __version__, completion
+from fopinfo import __version__, cli_handover, completion
+from fopinfo.cli_context import Options, choose_format, data_origin, knowledge, options_of, show
 from fopinfo.cli_params import (
-    Audience,
     Color,
-    ContactOption,
-    DoctorOption,
-    HtmlFlag,
     JsonFlag,
     MarkdownFlag,
-    NameOption,
-    NoteOption,
     QuoteFlag,
     examples,
 )
@@ -32,8 +27,7 @@ from fopinfo.errors import EXIT_OK, BadKnowledgeFile, NothingFound, UsageProblem
 from fopinfo.group import FopinfoGroup
 
 if TYPE_CHECKING:
-    from fopinfo.answers import Answer
-    from fopinfo.model import Knowledge
+    pass
 
 Format = Literal["text", "json", "markdown", "html"]
 
@@ -48,62 +42,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-class Options(NamedTuple):
-    data: Path | None
-    json: bool
-    markdown: bool
-    data_origin: str | None = None  # "--data" or "FOPINFO_DATA": named when the file cannot be read
-
-
-def _options(ctx: typer.Context) -> Options:
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, Options) else Options(None, False, False)
-
-
-def _data_origin(ctx: typer.Context) -> str | None:
-    root = ctx.find_root()
-    if root.params.get("data") is None:
-        return None
-    source = root.get_parameter_source("data")  # Click's ParameterSource, compared by name (public API)
-    return "FOPINFO_DATA" if getattr(source, "name", "") == "ENVIRONMENT" else "--data"
-
-
-def _knowledge(ctx: typer.Context) -> "Knowledge":
-    from fopinfo.loading import load
-
-    return load(_options(ctx).data, _options(ctx).data_origin)
-
-
-def _format(ctx: typer.Context, json_: bool, markdown: bool = False, html: bool = False) -> Format:
-    """The one output format the command's and the global flags ask for; two is a usage error."""
-    options = _options(ctx)
-    chosen = [
-        name
-        for name, on in (
-            ("--json", json_ or options.json),
-            ("--markdown", markdown or options.markdown),
-            ("--html", html),
-        )
-        if on
-    ]
-    if len(chosen) > 1:
-        raise UsageProblem(f"choose one of {' and '.join(chosen)}")
-    return cast(Format, chosen[0][2:]) if chosen else "text"
-
-
-def _show(chosen: Format, answer: "Answer") -> None:
-    """Hand the answer to the chosen format's view (imported only now)."""
-    if chosen == "json":
-        from fopinfo.views import json as view
-    elif chosen == "markdown":
-        from fopinfo.views import markdown as view  # type: ignore[no-redef]
-    elif chosen == "html":
-        from fopinfo.views import html as view  # type: ignore[no-redef]
-    else:
-        from fopinfo.views import text as view  # type: ignore[no-redef]
-    view.show(answer)
 
 
 def _show_version(value: bool) -> None:
@@ -153,17 +91,17 @@ def root(
     from fopinfo import terminal
 
     terminal.color, terminal.paging = color.value, not no_pager
-    ctx.obj = Options(data, json_, markdown, _data_origin(ctx))
+    ctx.obj = Options(data, json_, markdown, data_origin(ctx))
     if ctx.invoked_subcommand is not None:
         return
     from fopinfo.answers import Overview
 
-    chosen = _format(ctx, json_, markdown)
-    k = _knowledge(ctx)
+    chosen = choose_format(ctx, json_, markdown)
+    k = knowledge(ctx)
     group = ctx.command
     assert isinstance(group, TyperGroup)
     commands = tuple((name, group.commands[name].get_short_help_str(60)) for name in group.list_commands(ctx))
-    _show(chosen, Overview(k, __version__, commands))
+    show(chosen, Overview(k, __version__, commands))
 
 
 @app.command(epilog=examples("fopinfo facts", "fopinfo facts --quote", "fopinfo facts --markdown > fop-facts.md"))
@@ -173,8 +111,8 @@ def facts(
     """The ten FOP Facts, numbered, with their markers."""
     from fopinfo import query
 
-    chosen = _format(ctx, json_, markdown)
-    _show(chosen, query.facts(_knowledge(ctx), quote))
+    chosen = choose_format(ctx, json_, markdown)
+    show(chosen, query.facts(knowledge(ctx), quote))
 
 
 @app.command(epilog=examples("fopinfo topics", "fopinfo topics --json"))
@@ -182,8 +120,8 @@ def topics(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag =
     """Every topic: sections (with aliases) and subjects."""
     from fopinfo.answers import TopicList
 
-    chosen = _format(ctx, json_, markdown)
-    _show(chosen, TopicList(_knowledge(ctx)))
+    chosen = choose_format(ctx, json_, markdown)
+    show(chosen, TopicList(knowledge(ctx)))
 
 
 @app.command(epilog=examples("fopinfo topic causes", "fopinfo topic diagnosis --quote", "fopinfo topic treat"))
@@ -204,8 +142,8 @@ def topic(
     """One section in full, or every statement on one subject."""
     from fopinfo import query
 
-    chosen = _format(ctx, json_, markdown)
-    _show(chosen, query.topic(_knowledge(ctx), name, quote))
+    chosen = choose_format(ctx, json_, markdown)
+    show(chosen, query.topic(knowledge(ctx), name, quote))
 
 
 @app.command(epilog=examples("fopinfo cite 7", "fopinfo cite 9 --json"))
@@ -222,8 +160,8 @@ def cite(
     """Source N and every statement that cites it."""
     from fopinfo import query
 
-    chosen = _format(ctx, json_, markdown)
-    _show(chosen, query.cite(_knowledge(ctx), number, quote))
+    chosen = choose_format(ctx, json_, markdown)
+    show(chosen, query.cite(knowledge(ctx), number, quote))
 
 
 @app.command(epilog=examples("fopinfo sources", "fopinfo sources --markdown"))
@@ -231,8 +169,8 @@ def sources(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag 
     """Every source number and how many statements cite it."""
     from fopinfo import query
 
-    chosen = _format(ctx, json_, markdown)
-    _show(chosen, query.sources(_knowledge(ctx)))
+    chosen = choose_format(ctx, json_, markdown)
+    show(chosen, query.sources(knowledge(ctx)))
 
 
 @app.command(
@@ -249,11 +187,11 @@ def search(
     """Search statements, fact headlines and the glossary."""
     from fopinfo import query
 
-    chosen = _format(ctx, json_, markdown)
-    found = query.search(_knowledge(ctx), text, limit, quote)
+    chosen = choose_format(ctx, json_, markdown)
+    found = query.search(knowledge(ctx), text, limit, quote)
     if not found.total and chosen != "json":
         raise NothingFound(f"nothing matches '{found.query}'")
-    _show(chosen, found)  # JSON shows an empty result too, then exits 1 like the text
+    show(chosen, found)  # JSON shows an empty result too, then exits 1 like the text
     if not found.total:
         raise typer.Exit(NothingFound.exit_code)
 
@@ -272,8 +210,8 @@ def define(
     """A glossary entry, defined only with what the source says."""
     from fopinfo import query
 
-    chosen = _format(ctx, json_, markdown)
-    _show(chosen, query.define(_knowledge(ctx), term, quote))
+    chosen = choose_format(ctx, json_, markdown)
+    show(chosen, query.define(knowledge(ctx), term, quote))
 
 
 @app.command(epilog=examples("fopinfo updates", "fopinfo updates --json"))
@@ -285,93 +223,13 @@ def updates(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag 
     """
     from fopinfo import query
 
-    chosen = _format(ctx, json_, markdown)
-    _show(chosen, query.updates(_knowledge(ctx)))
+    chosen = choose_format(ctx, json_, markdown)
+    show(chosen, query.updates(knowledge(ctx)))
 
 
-@app.command(
-    epilog=examples(
-        "fopinfo handout > fop.md",
-        "fopinfo handout --html > fop.html",
-        "fopinfo handout --topic triggers --topic diagnosis",
-        "fopinfo handout --for emergency --html > emergency.html",
-    )
-)
-def handout(
-    ctx: typer.Context,
-    topic_names: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--topic",
-            metavar="NAME",
-            help="Only this topic or subject (repeatable).",
-            autocompletion=completion.topics,
-            show_default=False,
-        ),
-    ] = None,
-    audience: Annotated[
-        Audience | None,
-        typer.Option(
-            "--for",
-            help="A one-page sheet for the emergency room, a school or a dentist instead of the whole reference.",
-            show_default=False,
-        ),
-    ] = None,
-    name: NameOption = None,
-    contact: ContactOption = None,
-    doctor: DoctorOption = None,
-    note: NoteOption = None,
-    html: HtmlFlag = False,
-    json_: JsonFlag = False,
-    markdown: MarkdownFlag = False,
-) -> None:
-    """The whole reference, or a one-page sheet, to print or share.
-
-    Markdown on stdout by default (a sheet: text); --html gives one self-contained printable page.
-    """
-    from fopinfo import query
-
-    chosen = _format(ctx, json_, markdown, html)
-    chosen = "markdown" if chosen == "text" and audience is None else chosen  # a handout is Markdown by default
-    given = (("--name", name), ("--contact", contact), ("--doctor", doctor), ("--note", note))
-    filled = [flag for flag, value in given if value is not None]
-    if audience is None:
-        if filled:
-            raise UsageProblem(f"{filled[0]} fills in a sheet: add --for emergency, school or dentist")
-        _show(chosen, query.handout(_knowledge(ctx), topic_names))
-        return
-    if topic_names:
-        raise UsageProblem("choose --for or --topic: a sheet holds its own chosen statements")
-    fields = query.fields(name, contact, doctor, note)
-    _show(chosen, query.sheet(_knowledge(ctx), audience.value, fields))
-
-
-@app.command(
-    epilog=examples(
-        "fopinfo card",
-        'fopinfo card --html --name "Sam Lee" --contact "Alex Lee 555 0100" > card.html',
-        "fopinfo card --markdown",
-    )
-)
-def card(
-    ctx: typer.Context,
-    name: NameOption = None,
-    contact: ContactOption = None,
-    doctor: DoctorOption = None,
-    note: NoteOption = None,
-    html: HtmlFlag = False,
-    json_: JsonFlag = False,
-    markdown: MarkdownFlag = False,
-) -> None:
-    """A wallet card about FOP to fill in, print and carry.
-
-    --html prints it, front and back, bank-card size, with cut and fold marks.
-    """
-    from fopinfo import query
-
-    chosen = _format(ctx, json_, markdown, html)
-    fields = query.fields(name, contact, doctor, note)
-    _show(chosen, query.card(_knowledge(ctx), fields))
+# The hand-over commands, defined beside their options; registered here to keep the listed order.
+app.command(epilog=cli_handover.HANDOUT_EXAMPLES)(cli_handover.handout)
+app.command(epilog=cli_handover.CARD_EXAMPLES)(cli_handover.card)
 
 
 @app.command(
@@ -421,11 +279,11 @@ def check(
         source = checking.bundled_source()
     if review and source is None:
         raise UsageProblem("--review needs a source: add --against-source or --source FILE")
-    chosen = _format(ctx, json_, markdown)
-    options = _options(ctx)
+    chosen = choose_format(ctx, json_, markdown)
+    options = options_of(ctx)
     origin = None if path else options.data_origin
     result = checking.check(checking.target(path, options.data), source, origin, review=review or chosen == "json")
-    _show(chosen, result._replace(show_review=review))
+    show(chosen, result._replace(show_review=review))
     failure = result.failure()
     if failure:
         raise BadKnowledgeFile(failure)

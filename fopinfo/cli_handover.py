@@ -1,0 +1,104 @@
+"""The hand-over commands: the whole reference or a one-page sheet (`handout`), and the wallet card (`card`)."""
+
+# No `from __future__ import annotations`: see cli.py.
+
+from typing import Annotated
+
+import typer
+
+from fopinfo import completion
+from fopinfo.cli_context import choose_format, knowledge, show
+from fopinfo.cli_params import (
+    Audience,
+    ContactOption,
+    DoctorOption,
+    HtmlFlag,
+    JsonFlag,
+    MarkdownFlag,
+    NameOption,
+    NoteOption,
+    examples,
+)
+from fopinfo.errors import UsageProblem
+
+HANDOUT_EXAMPLES = examples(
+    "fopinfo handout > fop.md",
+    "fopinfo handout --html > fop.html",
+    "fopinfo handout --topic triggers --topic diagnosis",
+    "fopinfo handout --for emergency --html > emergency.html",
+)
+CARD_EXAMPLES = examples(
+    "fopinfo card",
+    'fopinfo card --html --name "Sam Lee" --contact "Alex Lee 555 0100" > card.html',
+    "fopinfo card --markdown",
+)
+
+
+def handout(
+    ctx: typer.Context,
+    topic_names: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--topic",
+            metavar="NAME",
+            help="Only this topic or subject (repeatable).",
+            autocompletion=completion.topics,
+            show_default=False,
+        ),
+    ] = None,
+    audience: Annotated[
+        Audience | None,
+        typer.Option(
+            "--for",
+            help="A one-page sheet for the emergency room, a school or a dentist instead of the whole reference.",
+            show_default=False,
+        ),
+    ] = None,
+    name: NameOption = None,
+    contact: ContactOption = None,
+    doctor: DoctorOption = None,
+    note: NoteOption = None,
+    html: HtmlFlag = False,
+    json_: JsonFlag = False,
+    markdown: MarkdownFlag = False,
+) -> None:
+    """The whole reference, or a one-page sheet, to print or share.
+
+    Markdown on stdout by default (a sheet: text); --html gives one self-contained printable page.
+    """
+    from fopinfo import query
+
+    chosen = choose_format(ctx, json_, markdown, html)
+    chosen = "markdown" if chosen == "text" and audience is None else chosen  # a handout is Markdown by default
+    given = (("--name", name), ("--contact", contact), ("--doctor", doctor), ("--note", note))
+    filled = [flag for flag, value in given if value is not None]
+    if audience is None:
+        if filled:
+            raise UsageProblem(f"{filled[0]} fills in a sheet: add --for emergency, school or dentist")
+        show(chosen, query.handout(knowledge(ctx), topic_names))
+        return
+    if topic_names:
+        raise UsageProblem("choose --for or --topic: a sheet holds its own chosen statements")
+    fields = query.fields(name, contact, doctor, note)
+    show(chosen, query.sheet(knowledge(ctx), audience.value, fields))
+
+
+def card(
+    ctx: typer.Context,
+    name: NameOption = None,
+    contact: ContactOption = None,
+    doctor: DoctorOption = None,
+    note: NoteOption = None,
+    html: HtmlFlag = False,
+    json_: JsonFlag = False,
+    markdown: MarkdownFlag = False,
+) -> None:
+    """A wallet card about FOP to fill in, print and carry.
+
+    --html prints it, front and back, bank-card size, with cut and fold marks.
+    """
+    from fopinfo import query
+
+    chosen = choose_format(ctx, json_, markdown, html)
+    fields = query.fields(name, contact, doctor, note)
+    show(chosen, query.card(knowledge(ctx), fields))
