@@ -29,3 +29,18 @@ _SPACE = re.compile(r"\s+")  # str patterns are Unicode: \s covers U+00A0
 def normalise(text: str) -> str:
     """Source and quotes alike: plain quotes and dashes, one space per whitespace run."""
     return _SPACE.sub(" ", text.translate(_TYPOGRAPHY)).strip()
+
+
+def fold_for_search(text: str) -> str:
+    """What search compares: ``normalise``, then accents removed and case folded.
+
+    Accents go by canonical decomposition (é -> e + combining acute, the mark dropped), so
+    "Ossificans" typed with or without marks, precomposed or not, is one word.
+    """
+    import unicodedata
+
+    text = normalise(text)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.casefold()
