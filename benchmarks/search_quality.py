@@ -113,7 +113,9 @@ def main(args_in: list[str] | None = None) -> int:
             print(f"  · {q['q']!r}: nothing (not in the source: {', '.join(outcome.unused) or '-'}{hint})")
         else:
             first = outcome.results[0]
-            print(f"  · {q['q']!r}: {outcome.total} results, first {first.id}, missing {', '.join(first.missing) or '-'}")
+            print(
+                f"  · {q['q']!r}: {outcome.total} results, first {first.id}, missing {', '.join(first.missing) or '-'}"
+            )
 
     if args.scale:
         scale()

@@ -2,10 +2,11 @@
 
 The order, best first:
 1. more of the query's words matched (a phrase counts when matched as a phrase);
-2. more neighbouring query words found side by side, as typed ("genetic test");
-3. the BM25F score (a term's name or a headline weighs above body text; a word reached
+2. more of them matched in the user's own words, not only through the people's-words table;
+3. more neighbouring query words found side by side, as typed ("genetic test");
+4. the BM25F score (a term's name or a headline weighs above body text; a word reached
    only through the people's-words table weighs a little less than the user's own);
-4. source order.
+5. source order.
 A note is never shown above a statement it bears on that is also a result. An entry is a
 result only if it matches a distinctive word of the query (one in at most COMMON_SHARE of
 the entries), or if one of its names is, whole, a word form of the query ("what is FOP").
@@ -57,18 +58,22 @@ def rank(index: Index, clauses: list[Clause]) -> Ranked:
             df[form] += 1
     distinctive = {f for f, d in df.items() if 0 < d <= COMMON_SHARE * n}
     pairs = _pairs(content)
-    whole = {a.stems for c in content for a in c.alternatives}
+    # A name that is, whole, what was asked: any form of a one-word query, or all the words typed.
+    if len(content) == 1:
+        whole = {a.stems for a in content[0].alternatives}
+    else:
+        whole = {tuple(s for c in content for s in c.alternatives[0].stems)}
 
     keyed: list[tuple[tuple[float, ...], Result]] = []
     for number, counts in found.items():
-        result, coverage = _score(index, number, counts, content, df, n)
+        result, coverage, own = _score(index, number, counts, content, df, n)
         if not coverage:
             continue
         if not any(f in distinctive for f in counts) and not (name_forms(index, number) & whole):
             continue
         side_by_side = sum(1 for a, b, gap in pairs if a in counts and b in counts and near(index, number, *a, *b, gap))
         order = index.entries[number].order
-        keyed.append(((-coverage, -side_by_side, -result.score, 0, order, order), result))
+        keyed.append(((-coverage, -own, -side_by_side, -result.score, 0, order, order), result))
     return Ranked(_notes_below_their_statements(index, keyed), df)
 
 
@@ -84,7 +89,7 @@ def _pairs(content: list[Clause]) -> list[tuple[tuple[str], tuple[str], int]]:
 
 def _score(
     index: Index, number: int, counts: Counts, content: list[Clause], df: dict[tuple[str, ...], int], n: int
-) -> tuple[Result, int]:
+) -> tuple[Result, int, int]:
     entry = index.entries[number]
     score = 0.0
     matched: list[str] = []
@@ -120,7 +125,7 @@ def _score(
         entry.section_id,
         entry.fact_id,
     )
-    return result, len(matched)
+    return result, len(matched), len(matched) - len(reached)
 
 
 def _notes_below_their_statements(index: Index, keyed: list[tuple[tuple[float, ...], Result]]) -> list[Result]:
@@ -132,7 +137,7 @@ def _notes_below_their_statements(index: Index, keyed: list[tuple[tuple[float, .
         if result.kind == "note":
             bearers = [by_id[s] for s in entries[result.id].bears_on if s in by_id]
             for bearer in bearers:
-                below = (*bearer[:3], 1, bearer[4], key[5])
+                below = (*bearer[:4], 1, bearer[5], key[6])
                 key = max(key, below)
         placed.append((key, result))
     placed.sort(key=lambda pair: pair[0])
