@@ -1,0 +1,55 @@
+"""Search a knowledge file: read the query, rank the entries, say what matched and what did not."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fopinfo.model import Knowledge
+from fopinfo.search.entries import entries_of
+from fopinfo.search.matching import Index, build_index
+from fopinfo.search.people_words import PeopleWord
+from fopinfo.search.query_words import read_query
+from fopinfo.search.ranking import rank
+from fopinfo.search.results import Outcome
+from fopinfo.search.suggestions import suggest
+from fopinfo.search.words import fold
+
+
+def index_knowledge(k: Knowledge) -> Index:
+    """The searchable entries of a knowledge file, folded once (built on every run: fopinfo writes no files)."""
+    return build_index(entries_of(k))
+
+
+def search(
+    index: Index | Knowledge, words: Sequence[str], table: Sequence[PeopleWord] = (), limit: int | None = None
+) -> Outcome:
+    """The entries that answer the words typed, best first; at most ``limit`` of them (None or 0: all).
+
+    ``words`` are the command's arguments as given (quoted or not); ``table`` is the
+    people's-words table. Nothing found is an answer too: no results, and suggestions when
+    no word of the query is in the file's text.
+    """
+    if isinstance(index, Knowledge):
+        index = index_knowledge(index)
+    clauses = read_query(words, table)
+    content = [c for c in clauses if not c.stop]
+    ranked = rank(index, clauses)
+    df = ranked.frequencies
+    n = len(index.entries) or 1
+    unused = tuple(c.typed for c in content if not df.get(c.alternatives[0].stems))
+    common = tuple(c.typed for c in content if all(df.get(a.stems, 0) > n // 2 for a in c.alternatives))
+    results = ranked.results
+    suggestions: tuple[str, ...] = ()
+    if not results:
+        nowhere = [c.typed for c in content if not any(df.get(a.stems) for a in c.alternatives) and not c.quoted]
+        suggestions = suggest(index, (fold(w) for w in nowhere))
+    return Outcome(
+        " ".join(words),
+        tuple(c.typed for c in content),
+        tuple(c.typed for c in clauses if c.stop),
+        common,
+        unused,
+        tuple(results[:limit] if limit else results),
+        len(results),
+        suggestions,
+    )

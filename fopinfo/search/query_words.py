@@ -1,0 +1,107 @@
+"""A query as the user typed it, read into clauses: each word (or quoted phrase, or everyday
+phrase of the people's-words table) once, with the word forms that may match it.
+
+The words come as argv: `fopinfo search is there a cure` and `fopinfo search "is there a
+cure"` are one query. Double quotes inside mark a phrase: `search '"genetic test"'`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from fopinfo.folding import normalise
+from fopinfo.search.people_words import PeopleWord, expansions
+from fopinfo.search.words import fold, is_negation, is_stop, stems, tokens
+
+
+class Alternative(NamedTuple):
+    stems: tuple[str, ...]  # one word, or a phrase matched in order
+    written: str  # as typed, or the table's target as written
+    own: bool  # the user's own word; False: reached through the people's-words table
+
+
+class Clause(NamedTuple):
+    typed: str  # as the user typed it: "vaccinations", "big toe", '"genetic test"'
+    alternatives: tuple[Alternative, ...]  # the own word first
+    stop: bool  # only stop words: it need not match, and does not count
+    negation: bool
+    quoted: bool
+    start: int  # its first token's place in the query's tokens
+    size: int  # its number of tokens
+
+
+def _chunks(words: Sequence[str]) -> list[tuple[str, bool]]:
+    """(text, quoted) pieces: quoted phrases whole, other text split on whitespace."""
+    text = normalise(" ".join(words))
+    if text.count('"') % 2:  # an unmatched quote is not a phrase mark
+        head, _, tail = text.rpartition('"')
+        text = head + " " + tail
+    pieces: list[tuple[str, bool]] = []
+    for i, part in enumerate(text.split('"')):
+        if i % 2:
+            if part.strip():
+                pieces.append((part.strip(), True))
+        else:
+            pieces.extend((chunk, False) for chunk in part.split())
+    return pieces
+
+
+def _typed(chunk: str) -> str:
+    """A chunk without the punctuation around it ("cure?" is typed "cure")."""
+    start = next((i for i, c in enumerate(chunk) if c.isalnum()), 0)
+    end = next((i for i in range(len(chunk), 0, -1) if chunk[i - 1].isalnum()), len(chunk))
+    return chunk[start:end]
+
+
+def read_query(words: Sequence[str], table: Sequence[PeopleWord] = ()) -> list[Clause]:
+    """The clauses of a query, in the order typed."""
+    clauses: list[Clause] = []
+    position = 0
+    for chunk, quoted in _chunks(words):
+        folded = tokens(fold(chunk))
+        if not folded:
+            continue
+        own = Alternative(tuple(stems(folded)), chunk if quoted else _typed(chunk), True)
+        clauses.append(
+            Clause(
+                f'"{chunk}"' if quoted else _typed(chunk),
+                (own,),
+                all(is_stop(t) for t in folded),
+                any(is_negation(t) for t in folded),
+                quoted,
+                position,
+                len(folded),
+            )
+        )
+        position += len(folded)
+    return _with_people_words(clauses, table) if table else clauses
+
+
+def _with_people_words(clauses: list[Clause], table: Sequence[PeopleWord]) -> list[Clause]:
+    """Clauses that spell an everyday word of the table, merged into one that also reaches its targets."""
+    flat = [stem for clause in clauses for stem in clause.alternatives[0].stems]
+    starts = {c.start: i for i, c in enumerate(clauses)}
+    ends = {c.start + c.size: i for i, c in enumerate(clauses)}
+    merged: dict[int, Clause] = {}
+    covered: set[int] = set()
+    for found in expansions(flat, table):
+        first, last = starts.get(found.start), ends.get(found.end)
+        if first is None or last is None:
+            continue  # the everyday word starts or ends inside a word the user typed
+        run = clauses[first : last + 1]
+        if any(c.quoted for c in run) and len(run) > 1:
+            continue  # a quoted phrase is matched as typed
+        own = Alternative(tuple(flat[found.start : found.end]), " ".join(c.typed for c in run), True)
+        targets = tuple(Alternative(s, written, False) for written, s in found.targets if s != own.stems)
+        merged[first] = Clause(
+            " ".join(c.typed for c in run),
+            (own, *targets),
+            False,
+            any(c.negation for c in run),
+            run[0].quoted,
+            found.start,
+            found.end - found.start,
+        )
+        covered.update(range(first, last + 1))
+    return [merged.get(i, c) for i, c in enumerate(clauses) if i in merged or i not in covered]

@@ -1,0 +1,329 @@
+"""fopinfo.search, the engine of issue 17 (phase 1), on the bundled knowledge file and small hand-made ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from fopinfo.folding import fold_for_search
+from fopinfo.loading import load
+from fopinfo.model import Knowledge
+from fopinfo.search import (
+    NEGATIONS,
+    STOP_WORDS,
+    Index,
+    Outcome,
+    PeopleWord,
+    PeopleWords,
+    bad_targets,
+    highlights,
+    index_knowledge,
+    search,
+    table_from_data,
+)
+from fopinfo.search.words import prefix_key, stem, tokens
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def k() -> Knowledge:
+    return load()
+
+
+@pytest.fixture(scope="module")
+def index(k: Knowledge) -> Index:
+    return index_knowledge(k)
+
+
+@pytest.fixture(scope="module")
+def table() -> PeopleWords:
+    raw = yaml.safe_load((ROOT / "data" / "people_words.yaml").read_text(encoding="utf-8"))
+    return table_from_data(raw["people_words"])
+
+
+def ids(outcome: Outcome) -> list[str]:
+    return [r.id for r in outcome.results]
+
+
+def first(index: Index, *words: str, table: PeopleWords = ()) -> Any:
+    outcome = search(index, list(words), table)
+    assert outcome.results, f"nothing found for {words}"
+    return outcome.results[0]
+
+
+# ---------------------------------------------------------------- folding
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [
+        ("FOP can’t be reversed", "fop can't be reversed"),  # typographic apostrophe
+        ("FOP can‘t", "fop can't"),
+        ("bone – outside", "bone - outside"),  # en dash
+        ("bone — outside", "bone - outside"),  # em dash
+        ("Ossificáns", "ossificans"),  # precomposed accent
+        ("Ossifica\u0301ns", "ossificans"),  # combining accent
+        ("genetic  \t test\u00a0now", "genetic test now"),  # space runs, tab, no-break space
+        ("“quoted”", '"quoted"'),
+    ],
+)
+def test_folding(typed: str, folded: str) -> None:
+    assert fold_for_search(typed) == folded
+
+
+def test_a_typed_apostrophe_finds_the_typographic_one(index: Index) -> None:
+    assert first(index, "can't", "be", "reversed").id == "irreversible"
+    assert first(index, "can’t", "be", "reversed").id == "irreversible"
+
+
+def test_space_runs_and_case_do_not_matter(index: Index) -> None:
+    assert ids(search(index, ["genetic  test"]))[:2] == ["genetic-test", "genetic-test.1"]
+    assert ids(search(index, ["GENETIC", "Test"]))[:2] == ["genetic-test", "genetic-test.1"]
+
+
+def test_accents_typed_are_folded(index: Index) -> None:
+    assert first(index, "ossificáns", "progressiva").id == "fop"
+
+
+# ---------------------------------------------------------------- words and word forms
+
+
+def test_word_forms_match(index: Index) -> None:
+    assert first(index, "injections").id == "what.5"
+    assert "causes.4" in ids(search(index, ["inherit"]))
+    assert "irreversible" in ids(search(index, ["reversing"]))
+
+
+def test_words_not_substrings(index: Index) -> None:
+    # "bone" is inside no other word the source uses as a word of its own: "bones" would be its form,
+    # but "one" must not match "bone" nor "someone".
+    assert "what.2" not in ids(search(index, ["one"]))
+
+
+def test_porter2_keeps_diagnosed_and_diagnosis_apart(index: Index, table: PeopleWords) -> None:
+    """The people's-words table joins them: without it "diagnosed" does not reach "diagnosis"."""
+    assert stem("diagnosed") != stem("diagnosis")
+    assert "genetic-test.1" not in ids(search(index, ["diagnosed"]))
+    assert "genetic-test.1" in ids(search(index, ["diagnosed"], table))
+
+
+def test_prefix_keys_start_every_word_with_that_stem() -> None:
+    words = set(tokens(fold_for_search((ROOT / "data" / "facts.yaml").read_text(encoding="utf-8"))))
+    words |= {"dying", "lying", "skies", "happiness", "possibility", "any", "why"}
+    assert [w for w in words if not w.startswith(prefix_key(stem(w)))] == []
+
+
+# ---------------------------------------------------------------- phrases, several words
+
+
+def test_several_unquoted_words_in_any_order(index: Index) -> None:
+    assert first(index, "bone", "injection").id == "what.5"
+    assert first(index, "injection", "bone").id == "what.5"
+    assert first(index, "bone injection").id == "what.5"  # one argument, quoted in the shell
+
+
+def test_a_quoted_phrase_matches_only_as_a_phrase(index: Index) -> None:
+    assert ids(search(index, ['"genetic test"'])) == ["genetic-test", "genetic-test.1"]
+    # The words are in the file, but never side by side in this order.
+    assert search(index, ['"test genetic"']).total == 0
+    assert search(index, ["test", "genetic"]).total > 0
+
+
+def test_all_words_rank_above_partial_matches(index: Index) -> None:
+    outcome = search(index, ["genetic", "test"])
+    both = [r for r in outcome.results if not r.missing]
+    assert list(outcome.results[: len(both)]) == both
+    assert {r.id for r in both} == {"genetic-test", "genetic-test.1"}
+
+
+def test_a_name_or_headline_ranks_above_body_text(index: Index) -> None:
+    assert ids(search(index, ["bunions"]))[0] == "hallux-valgus"  # a term's alias, above the statements
+
+
+def test_ties_keep_source_order(index: Index) -> None:
+    outcome = search(index, ["palovarotene"])
+    assert outcome.total == 4
+    scores = [r.score for r in outcome.results]
+    assert scores == sorted(scores, reverse=True)
+
+
+# ---------------------------------------------------------------- stop words and negations
+
+
+def test_stop_words_need_not_match(index: Index) -> None:
+    outcome = search(index, ["is", "there", "a", "cure"])
+    assert ids(outcome) == ["management.1"]
+    assert outcome.ignored == ("is", "there", "a")
+    assert outcome.results[0].missing == ()
+
+
+def test_only_stop_words_match_nothing(index: Index) -> None:
+    outcome = search(index, ["is", "there", "what", "how", "can", "my"])
+    assert outcome.total == 0 and outcome.words == ()
+
+
+def test_the_stop_list_never_holds_a_negation() -> None:
+    assert not STOP_WORDS & NEGATIONS
+    for word in ("not", "no", "can't", "never", "cannot", "don't"):
+        assert word not in STOP_WORDS
+    assert {"is", "there", "how", "can", "my", "what"} <= STOP_WORDS
+
+
+@pytest.mark.parametrize(
+    ("typed", "token"),
+    [("can't", "can't"), ("can’t", "can't"), ("cannot", "can't"), ("don't", "don't"), ("dont", "don't")],
+)
+def test_negations_stay_one_token(typed: str, token: str) -> None:
+    assert tokens(fold_for_search(typed)) == [token]
+    assert stem(token) == token
+
+
+def test_a_negation_counts_as_a_word(index: Index) -> None:
+    outcome = search(index, ["can't", "be", "reversed"])
+    assert outcome.words == ("can't", "reversed")
+    assert outcome.results[0].matched == ("can't", "reversed")
+    # "never" is in no statement: it is reported missing, not silently dropped.
+    outcome = search(index, ["never", "reversed"])
+    assert outcome.words == ("never", "reversed")
+    assert all("never" in r.missing for r in outcome.results)
+
+
+# ---------------------------------------------------------------- matched, missing, distinctive words
+
+
+def test_missing_words_are_reported_as_typed(index: Index) -> None:
+    result = first(index, "Flu", "injection")
+    assert result.id == "what.5"
+    assert result.matched == ("injection",)
+    assert result.missing == ("Flu",)
+
+
+def test_a_word_in_nearly_every_entry_is_not_a_match_alone(index: Index) -> None:
+    outcome = search(index, ["fop", "people"])
+    assert "fop" in outcome.common
+    assert all("people" in r.matched for r in outcome.results)  # never a result for "fop" alone
+    # ...unless an entry's name is the query: "what is FOP" finds the term FOP.
+    assert ids(search(index, ["what", "is", "FOP"])) == ["fop"]
+
+
+def test_nothing_matches_any_content_word_then_suggestions(index: Index) -> None:
+    outcome = search(index, ["tendns"])
+    assert outcome.total == 0 and outcome.results == ()
+    assert outcome.unused == ("tendns",)
+    assert "tendons" in outcome.suggestions
+
+
+def test_suggestions_come_from_the_files_own_words(index: Index) -> None:
+    text = fold_for_search((ROOT / "data" / "facts.yaml").read_text(encoding="utf-8"))
+    for word in ("ossificatoin", "ligamnets", "bunnions"):
+        suggestions = search(index, [word]).suggestions
+        assert suggestions, word
+        assert all(s in text for s in suggestions)
+
+
+def test_no_suggestions_when_something_matched(index: Index) -> None:
+    assert search(index, ["tendns", "biopsy"]).suggestions == ()
+
+
+def test_limit_bounds_the_results_not_the_total(index: Index) -> None:
+    outcome = search(index, ["bone"], limit=2)
+    assert len(outcome.results) == 2 and outcome.total > 2
+
+
+# ---------------------------------------------------------------- notes never above their statements
+
+
+def test_a_note_never_outranks_the_statement_it_bears_on(index: Index, table: PeopleWords) -> None:
+    outcome = search(index, ["medicine"], table)
+    order = ids(outcome)
+    assert "management.1" in order
+    notes = [r for r in outcome.results if r.kind == "note"]
+    assert notes, "the notes speak of a medicine"
+    assert all(order.index(n.id) > order.index("management.1") for n in notes)
+
+
+def test_the_note_rule_holds_even_when_the_note_scores_higher(index: Index) -> None:
+    """'medicine' is in the Canada note's own text, 'cure' only in management.1: asked for both words,
+    the note alone would lead on its own score."""
+    outcome = search(index, ["approval", "cure"])
+    order = ids(outcome)
+    notes = [r for r in outcome.results if r.kind == "note"]
+    assert notes and "management.1" in order
+    statement = outcome.results[order.index("management.1")]
+    assert any(n.score > statement.score for n in notes)
+    assert all(order.index(n.id) > order.index("management.1") for n in notes)
+
+
+# ---------------------------------------------------------------- people's words
+
+
+def test_peoples_words_reach_the_sources_words(index: Index, table: PeopleWords) -> None:
+    result = first(index, "vaccination", table=table)
+    assert result.id == "what.5"
+    assert [(r.typed, r.targets) for r in result.reached] == [("vaccination", ("injection",))]
+    assert search(index, ["vaccination"], table).unused == ("vaccination",)  # the source never says it
+    assert search(index, ["vaccination"]).total == 0  # and without the table: nothing
+
+
+def test_a_multiword_everyday_phrase(index: Index, table: PeopleWords) -> None:
+    outcome = search(index, ["big", "toe"], table)
+    assert outcome.words == ("big toe",)
+    assert outcome.results[0].id in {"causes.6", "genetic-test.1", "hallux-valgus"}
+    assert outcome.results[0].reached[0].targets == ("great toes",)
+
+
+def test_own_words_are_not_reported_as_reached_and_rank_first(index: Index, table: PeopleWords) -> None:
+    """ "cure" is in the table (to reach the management words) and in the source: its own sentence comes first."""
+    outcome = search(index, ["cure"], table)
+    assert outcome.results[0].id == "management.1"
+    assert outcome.results[0].reached == ()
+    assert all(r.reached for r in outcome.results[1:])
+
+
+def test_every_target_of_the_draft_table_is_in_the_file(k: Knowledge, table: PeopleWords) -> None:
+    assert bad_targets(k, table) == []
+
+
+def test_a_target_missing_from_the_file_is_named(k: Knowledge) -> None:
+    bad = bad_targets(k, (PeopleWord(("jab",), ("injection", "vaccine")), PeopleWord(("x",), ("great toe",))))
+    assert [(b.path, b.text) for b in bad] == [
+        ("people_words[0].targets[1]", "vaccine"),  # the source never says "vaccine"
+        ("people_words[1].targets[0]", "great toe"),  # it says "great toes": whole words, not stems
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [
+        ({"words": ["a"]}, "people_words"),
+        ([{"words": ["a"]}], "people_words[0]"),
+        ([{"words": [], "targets": ["b"]}], "people_words[0].words"),
+        ([{"words": ["a"], "targets": ["–"]}], "people_words[0].targets[0]"),
+    ],
+)
+def test_a_malformed_table_names_its_path(raw: object, where: str) -> None:
+    with pytest.raises(ValueError, match=rf"^{__import__('re').escape(where)}:"):
+        table_from_data(raw)
+
+
+# ---------------------------------------------------------------- highlights
+
+
+def test_highlights_find_word_forms_in_the_text_as_written(index: Index, k: Knowledge) -> None:
+    result = first(index, "injections", "biopsies")
+    text = next(s.text for s in k.statements() if s.id == result.id)
+    assert [text[a:b] for a, b in highlights(text, result.terms)] == ["biopsy", "injection"]
+    headline = "FOP can’t be reversed"
+    terms = first(index, "cannot", "reversed").terms
+    assert [headline[a:b] for a, b in highlights(headline, terms)] == ["can’t", "reversed"]
+
+
+def test_results_are_only_the_files_entries(index: Index, k: Knowledge, table: PeopleWords) -> None:
+    known = {s.id for s in k.statements()} | {f.id for f in k.facts()} | {t.id for t in k.glossary}
+    known |= {n.id for n in k.developments.notes} if k.developments else set()
+    for words in (["is", "there", "a", "cure"], ["vaccine"], ["stone", "man"], ["how", "many", "people"]):
+        assert {r.id for r in search(index, words, table).results} <= known
