@@ -7,7 +7,7 @@ from pathlib import Path
 from fopinfo.answers import FILE, CheckResult
 from fopinfo.errors import BadKnowledgeFile
 from fopinfo.loading import check_file, locate, read_text
-from fopinfo.model import Problem
+from fopinfo.model import Knowledge, Problem
 
 
 def bundled_source() -> Path:
@@ -29,11 +29,16 @@ def check(target: Path, source: Path | None = None, origin: str | None = None, *
         checked = check_file(target, origin)
     except BadKnowledgeFile as exc:
         return CheckResult(target, [Problem(FILE, exc.message)], None, source, None, source_label=_label(source))
+    knowledge, problems = checked.knowledge, checked.problems
+    if knowledge is not None and knowledge.people_words:
+        unreached = _unreached_targets(knowledge)
+        if unreached:
+            knowledge, problems = None, locate(unreached, checked.text)
     report = None
-    if checked.knowledge is not None and source_text is not None:
+    if knowledge is not None and source_text is not None:
         from fopinfo import provenance
 
-        report = provenance.check(checked.knowledge, source_text)
+        report = provenance.check(knowledge, source_text)
         if report.findings:  # only now pay for finding each one's line in the file
             report = report._replace(findings=tuple(locate(list(report.findings), checked.text)))
         if review and report.review:
@@ -41,7 +46,14 @@ def check(target: Path, source: Path | None = None, origin: str | None = None, *
             report = report._replace(
                 review=tuple(r._replace(line=p.line) for r, p in zip(report.review, lines, strict=True))
             )
-    return CheckResult(target, checked.problems, checked.knowledge, source, report, source_label=_label(source))
+    return CheckResult(target, problems, knowledge, source, report, source_label=_label(source))
+
+
+def _unreached_targets(k: Knowledge) -> list[Problem]:
+    """People's words must lead to words of the file itself: a target it never uses is an error."""
+    from fopinfo.search import bad_targets
+
+    return [Problem(bad.path, f"'{bad.text}' {bad.reason}") for bad in bad_targets(k, k.people_words)]
 
 
 def _label(source: Path | None) -> str:

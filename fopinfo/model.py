@@ -150,6 +150,13 @@ class Handover(NamedTuple):
     sheets: dict[str, Selection]  # audience ("emergency", "school", "dentist") -> its sheet
 
 
+class PeopleWord(NamedTuple):
+    """fopinfo's search vocabulary: everyday words that reach words the source uses (words, never claims)."""
+
+    words: tuple[str, ...]  # everyday words or phrases ("jab", "big toe")
+    targets: tuple[str, ...]  # words or phrases of the file's own text ("injection", "great toes")
+
+
 class Knowledge(NamedTuple):
     origin: Origin
     sources: tuple[Source, ...]
@@ -158,6 +165,7 @@ class Knowledge(NamedTuple):
     glossary: tuple[Term, ...]
     developments: Developments | None = None
     handover: Handover | None = None
+    people_words: tuple[PeopleWord, ...] = ()
 
     def notes_on(self, item_id: str) -> tuple[Note, ...]:
         """The later-development notes bearing on a statement or section (none when there are none)."""

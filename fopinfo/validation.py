@@ -24,21 +24,28 @@ from fopinfo.model import (
     name_key,
 )
 from fopinfo.validator import Validator, brief, path_text
+from fopinfo.vocabulary import people_words
 
-SCHEMA = 1
+SCHEMA = 2  # the version fopinfo writes and documents
+READS = (1, 2)  # 1: the previous version, without people_words
 
 
 def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     """Check parsed YAML against the knowledge file's shape and rules; build the model."""
     v = Validator()
     top = v.mapping(
-        data, (), ("origin", "sources", "sections"), ("schema", "subjects", "glossary", "developments", "handover")
+        data,
+        (),
+        ("origin", "sources", "sections"),
+        ("schema", "subjects", "glossary", "developments", "handover", "people_words"),
     )
     if top is None:
         return None, v.problems
     schema = top.get("schema", SCHEMA)
-    if type(schema) is not int or schema != SCHEMA:
-        v.problem(("schema",), f"fopinfo reads schema {SCHEMA}, not {brief(schema)}")
+    if type(schema) is not int or schema not in READS:
+        v.problem(("schema",), f"fopinfo reads schema {' or '.join(map(str, READS))}, not {brief(schema)}")
+    elif schema < 2 and "people_words" in top:
+        v.problem(("people_words",), "is a part of schema 2: set schema: 2 at the top of the file")
 
     origin = _origin(v, top.get("origin"))
     sources = _sources(v, top)
@@ -92,10 +99,13 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     known_ids = set(statement_ids) | {s.id for s in sections}
     later = developments(v, top.get("developments"), origin.date if origin else "", known_ids)
     chosen = handover(v, top.get("handover"), sections, by_id)
+    vocabulary = people_words(v, top.get("people_words"))
 
     if v.problems or origin is None:
         return None, v.problems
-    return Knowledge(origin, tuple(sources), tuple(subjects), tuple(sections), tuple(glossary), later, chosen), []
+    return Knowledge(
+        origin, tuple(sources), tuple(subjects), tuple(sections), tuple(glossary), later, chosen, vocabulary
+    ), []
 
 
 def _check_unique(v: Validator, what: str, ids: Sequence[tuple[tuple[str | int, ...], str]]) -> None:

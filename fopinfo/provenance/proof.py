@@ -49,3 +49,7 @@ def _review_additions(c: Checker, k: Knowledge) -> None:
     for note in sorted(k.developments.notes if k.developments else (), key=lambda n: n.position):
         record = note.reference.url or note.reference.doi or ""
         c.note("note", f"developments.notes[{note.position}]", f"{note.id} ({note.date}), against {record}")
+    # Search vocabulary: a machine checks that each target is the file's own words (fopinfo check);
+    # that an everyday word means what its targets say, and implies nothing more, a person signs off.
+    for i, entry in enumerate(k.people_words):
+        c.note("people's words", f"people_words[{i}]", f"{', '.join(entry.words)} -> {', '.join(entry.targets)}")

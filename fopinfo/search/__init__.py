@@ -9,10 +9,11 @@ Imports only the standard library, PyStemmer, fopinfo.model and fopinfo.folding:
     outcome = search(index_knowledge(k), ["is", "there", "a", "cure"], table, limit=20)
 """
 
+from fopinfo.model import PeopleWord
 from fopinfo.search.engine import index_knowledge, search
 from fopinfo.search.highlighting import highlights
 from fopinfo.search.matching import Index
-from fopinfo.search.people_words import BadTarget, PeopleWord, PeopleWords, bad_targets, table_from_data
+from fopinfo.search.people_words import BadTarget, PeopleWords, bad_targets, table_from_data
 from fopinfo.search.results import Outcome, Reached, Result
 from fopinfo.search.words import NEGATIONS, STOP_WORDS
 

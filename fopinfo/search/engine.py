@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fopinfo.model import Knowledge
+from fopinfo.model import Knowledge, PeopleWord
 from fopinfo.search.entries import entries_of
 from fopinfo.search.matching import Index, build_index
-from fopinfo.search.people_words import PeopleWord
 from fopinfo.search.query_words import read_query
 from fopinfo.search.ranking import rank
 from fopinfo.search.results import Outcome

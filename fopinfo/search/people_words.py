@@ -11,15 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from fopinfo.model import Knowledge
+from fopinfo.model import Knowledge, PeopleWord
 from fopinfo.search.entries import all_texts
 from fopinfo.search.words import fold, stems, tokens
-
-
-class PeopleWord(NamedTuple):
-    words: tuple[str, ...]  # everyday words or phrases ("jab", "big toe")
-    targets: tuple[str, ...]  # words or phrases the file's text uses ("injection", "great toes")
-
 
 PeopleWords = tuple[PeopleWord, ...]
 

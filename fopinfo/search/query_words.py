@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from fopinfo.folding import normalise
-from fopinfo.search.people_words import PeopleWord, expansions
+from fopinfo.model import PeopleWord
+from fopinfo.search.people_words import expansions
 from fopinfo.search.words import fold, is_negation, is_stop, stems, tokens
 
 
