@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from fopinfo.loading import load  # noqa: E402
-from fopinfo.search import Index, PeopleWords, bad_targets, index_knowledge, search, table_from_data  # noqa: E402
+from fopinfo.search import Index, PeopleWords, bad_targets, index_knowledge, search  # noqa: E402
 
 GOAL = 0.90
 SCALE_SIZES = (1_000, 10_000, 100_000)
@@ -38,10 +38,6 @@ SCALE_QUERIES = (["bone", "injection"], ["is", "there", "a", "cure"], ['"genetic
 def argv(question: str) -> list[str]:
     """A question as a shell passes it: one argument per word; one argument when it holds a space run."""
     return [question] if "  " in question else question.split(" ")
-
-
-def load_table(path: Path) -> PeopleWords:
-    return table_from_data(yaml.safe_load(path.read_text(encoding="utf-8"))["people_words"])
 
 
 def recall(index: Index, table: PeopleWords, questions: list[dict[str, Any]], show: bool) -> tuple[float, list[str]]:
@@ -85,13 +81,12 @@ def _best(fn: Any) -> float:
 def main(args_in: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, help="knowledge file (default: the bundled one)")
-    parser.add_argument("--table", type=Path, default=ROOT / "data" / "people_words.yaml", help="people's words")
     parser.add_argument("--show", action="store_true", help="also list the questions answered")
     parser.add_argument("--scale", action="store_true", help="also time search on 1k, 10k and 100k statements")
     args = parser.parse_args(args_in)
 
     k = load(args.data)
-    table = load_table(args.table)
+    table = k.people_words  # the knowledge file's own people's-words table
     bad = bad_targets(k, table)
     for b in bad:
         print(f"bad people's-words target {b.path}: {b.text!r} {b.reason}")

@@ -71,16 +71,26 @@ class Hit(NamedTuple):
     cites: tuple[int, ...]
     statement: Statement | None = None
     note: Note | None = None  # for a note: its date and reference are shown with it
+    score: float = 0.0  # search relevance, best first (0 where there is no ranking)
+    matched: tuple[str, ...] = ()  # the query's words this hit matched, as typed
+    missing: tuple[str, ...] = ()  # the query's words it did not match, as typed
+    # Words of the reader's that the source does not use here, and the source's words they reached.
+    reached: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()  # matched words in the cleaned `text`, for emphasis
 
 
 class Found(NamedTuple):
-    """`fopinfo search`: the hits shown (at most the limit) and how many there were."""
+    """`fopinfo search`: the hits shown, best first (at most the limit), and how many there were."""
 
     k: Knowledge
     query: str
     hits: tuple[Hit, ...]
     total: int
     quotes: bool
+    words: tuple[str, ...] = ()  # the query's words that count, as typed ("genetic test" quoted: one)
+    ignored: tuple[str, ...] = ()  # common words that need not match ("is", "there")
+    unused: tuple[str, ...] = ()  # words the file never uses (a people's word may still reach others)
+    suggestions: tuple[str, ...] = ()  # did-you-mean, from the file's own words, when nothing matched
 
     @property
     def hidden(self) -> int:

@@ -27,6 +27,8 @@ from fopinfo.errors import EXIT_OK, BadKnowledgeFile, NothingFound, UsageProblem
 from fopinfo.group import FopinfoGroup
 
 if TYPE_CHECKING:
+    from fopinfo.answers import Found
+
     pass
 
 Format = Literal["text", "json", "markdown", "html"]
@@ -174,26 +176,52 @@ def sources(ctx: typer.Context, json_: JsonFlag = False, markdown: MarkdownFlag 
 
 
 @app.command(
-    epilog=examples("fopinfo search injection", "fopinfo search bone --limit 0", 'fopinfo search "genetic test" --json')
+    epilog=examples(
+        "fopinfo search is there a cure",
+        "fopinfo search flu shot",
+        "fopinfo search '\"genetic test\"' --json",
+        "fopinfo search bone --limit 0",
+    )
 )
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find (case-insensitive).")],
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="WORDS...",
+            help="Your own words, any order, quoted or not; a quoted phrase inside matches as a phrase.",
+            show_default=False,
+        ),
+    ],
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Most results to show; 0 for all.")] = 20,
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
     quote: QuoteFlag = False,
 ) -> None:
-    """Search statements, fact headlines and the glossary."""
+    """Ask in your own words: statements, headlines, the glossary and notes, best first."""
     from fopinfo import query
 
     chosen = choose_format(ctx, json_, markdown)
-    found = query.search(knowledge(ctx), text, limit, quote)
+    found = query.search(knowledge(ctx), words, limit, quote)
     if not found.total and chosen != "json":
-        raise NothingFound(f"nothing matches '{found.query}'")
+        raise _nothing_found(found)
     show(chosen, found)  # JSON shows an empty result too, then exits 1 like the text
     if not found.total:
         raise typer.Exit(NothingFound.exit_code)
+
+
+def _nothing_found(found: "Found") -> NothingFound:
+    """One line saying what the source does not mention, then did-you-mean and where to look instead."""
+    quoted = ", ".join(f"'{w}'" for w in found.unused)
+    if found.unused:
+        message = f"the source does not mention {quoted}"
+    elif not found.words:
+        message = f"'{found.query}' holds only common words ({', '.join(found.ignored)}): add what you want to know"
+    else:
+        message = f"nothing in the source matches '{found.query}'"
+    hints = [f"Did you mean: {', '.join(found.suggestions)}?"] if found.suggestions else []
+    hints.append("See what the source covers: fopinfo topics")
+    return NothingFound(message, tuple(hints))
 
 
 @app.command(epilog=examples("fopinfo define HO", 'fopinfo define "hallux valgus" --quote', "fopinfo define flare-up"))

@@ -22,6 +22,16 @@ class FopinfoGroup(TyperGroup):
     but around the whole run, in fopinfo.outcome, whichever command or view wrote.
     """
 
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:  # type: ignore[override]
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            hint = _unknown_command_hint(ctx, args) if args and not args[0].startswith("-") else None
+            if hint is None:
+                raise
+            message = cast(ClickError, exc).format_message().rstrip(".")
+            raise UsageProblem(message, (hint, "Try 'fopinfo --help' for help.")) from None
+
     def main(
         self,
         args: Sequence[str] | None = None,
@@ -68,6 +78,39 @@ class FopinfoGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> str | None:
+    """A topic typed as a command, or a question typed as one: the command that answers it.
+
+    Only on the error path, so loading the knowledge file here costs nothing otherwise.
+    """
+    from fopinfo.loading import load
+    from fopinfo.query import resolve_topic
+
+    name, *rest = args
+    if not rest and " " not in name.strip():
+        try:
+            topic = resolve_topic(load(ctx.params.get("data")), name)
+        except FopinfoError:
+            topic = None
+        if topic is not None:
+            return f"Did you mean: fopinfo topic {_shell_word(name)}"
+        return None
+    words = [w for arg in args for w in arg.split()]
+    return f"To ask in your own words: fopinfo search {' '.join(map(_shell_word, words))}"
+
+
+def _shell_word(word: str) -> str:
+    """A word as a person would type it in a shell: bare when safe, "can't" in double quotes."""
+    import re
+    import shlex
+
+    if re.fullmatch(r"[\w.,/:+=@%-]+", word):
+        return word
+    if not re.search(r'["$`\\!]', word):
+        return f'"{word}"'
+    return shlex.quote(word)
 
 
 def _command_path(group: TyperGroup, args: Sequence[str] | None) -> str:

@@ -4,7 +4,7 @@ No printing, no I/O. Names resolve here, and completion offers the same names.
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from fopinfo.answers import (
@@ -241,22 +241,43 @@ def _searchable(k: Knowledge) -> Iterator[Hit]:
         yield Hit("note", f"{note.title}: {note.text}", None, None, note.id, (), note=note)
 
 
-def search(k: Knowledge, query: str, limit: int = 20, quotes: bool = False) -> Found:
-    """Case-insensitive substring search over statements, fact headlines, the glossary and notes.
+def search(k: Knowledge, words: Sequence[str], limit: int = 20, quotes: bool = False) -> Found:
+    """The statements, headlines, terms and notes that answer the words typed, best first.
 
-    Nothing found is an answer too (total 0): the CLI decides how to report it.
+    Ranked by fopinfo.search (imported here, so only `search` pays for it); nothing found is
+    an answer too (total 0), with did-you-mean suggestions: the CLI decides how to report it.
     """
-    needle = query.strip().casefold()
-    if not needle:
-        raise UsageProblem("the search query is empty")
-    hits: list[Hit] = []
-    total = 0
-    for hit in _searchable(k):
-        if needle in (_shown(hit.statement) if hit.statement else hit.text).casefold():
-            total += 1
-            if not limit or total <= limit:
-                hits.append(hit)
-    return Found(k, query.strip(), tuple(hits), total, quotes)
+    from fopinfo import search as engine
+    from fopinfo.safe_text import clean
+
+    if not " ".join(words).strip():
+        raise UsageProblem("the search query is empty", ("give a word or a few, e.g. fopinfo search injection",))
+    outcome = engine.search(engine.index_knowledge(k), words, k.people_words, limit or None)
+    by_key = {(h.kind, h.item_id): h for h in _searchable(k)}
+    hits = []
+    for result in outcome.results:
+        hit = by_key[(result.kind, result.id)]
+        shown = clean(hit.text)  # what every view prints: spans index into it
+        hits.append(
+            hit._replace(
+                score=round(result.score, 4),
+                matched=result.matched,
+                missing=result.missing,
+                reached=tuple((r.typed, r.targets) for r in result.reached),
+                spans=tuple(engine.highlights(shown, result.terms)),
+            )
+        )
+    return Found(
+        k,
+        outcome.query.strip(),
+        tuple(hits),
+        outcome.total,
+        quotes,
+        outcome.words,
+        outcome.ignored,
+        outcome.unused,
+        outcome.suggestions,
+    )
 
 
 def updates(k: Knowledge) -> Updates:

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from fopinfo.folding import fold_for_search
 from fopinfo.loading import load
@@ -22,7 +21,6 @@ from fopinfo.search import (
     highlights,
     index_knowledge,
     search,
-    table_from_data,
 )
 from fopinfo.search.words import prefix_key, stem, tokens
 
@@ -40,9 +38,8 @@ def index(k: Knowledge) -> Index:
 
 
 @pytest.fixture(scope="module")
-def table() -> PeopleWords:
-    raw = yaml.safe_load((ROOT / "data" / "people_words.yaml").read_text(encoding="utf-8"))
-    return table_from_data(raw["people_words"])
+def table(k: Knowledge) -> PeopleWords:
+    return k.people_words
 
 
 def ids(outcome: Outcome) -> list[str]:
@@ -294,20 +291,6 @@ def test_a_target_missing_from_the_file_is_named(k: Knowledge) -> None:
         ("people_words[0].targets[1]", "vaccine"),  # the source never says "vaccine"
         ("people_words[1].targets[0]", "great toe"),  # it says "great toes": whole words, not stems
     ]
-
-
-@pytest.mark.parametrize(
-    ("raw", "where"),
-    [
-        ({"words": ["a"]}, "people_words"),
-        ([{"words": ["a"]}], "people_words[0]"),
-        ([{"words": [], "targets": ["b"]}], "people_words[0].words"),
-        ([{"words": ["a"], "targets": ["–"]}], "people_words[0].targets[0]"),
-    ],
-)
-def test_a_malformed_table_names_its_path(raw: object, where: str) -> None:
-    with pytest.raises(ValueError, match=rf"^{__import__('re').escape(where)}:"):
-        table_from_data(raw)
 
 
 # ---------------------------------------------------------------- highlights

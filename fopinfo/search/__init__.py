@@ -13,7 +13,7 @@ from fopinfo.model import PeopleWord
 from fopinfo.search.engine import index_knowledge, search
 from fopinfo.search.highlighting import highlights
 from fopinfo.search.matching import Index
-from fopinfo.search.people_words import BadTarget, PeopleWords, bad_targets, table_from_data
+from fopinfo.search.people_words import BadTarget, PeopleWords, bad_targets
 from fopinfo.search.results import Outcome, Reached, Result
 from fopinfo.search.words import NEGATIONS, STOP_WORDS
 
@@ -31,5 +31,4 @@ __all__ = [
     "highlights",
     "index_knowledge",
     "search",
-    "table_from_data",
 ]

@@ -29,27 +29,6 @@ class BadTarget(NamedTuple):
         return f"people_words[{self.entry}].targets[{self.target}]"
 
 
-def table_from_data(raw: object, where: str = "people_words") -> PeopleWords:
-    """The table from parsed YAML or JSON (a list of {words: [...], targets: [...]}); ValueError names a bad path."""
-    if not isinstance(raw, list):
-        raise ValueError(f"{where}: expected a list of entries")
-    table: list[PeopleWord] = []
-    for i, item in enumerate(raw):
-        if not isinstance(item, dict) or set(item) != {"words", "targets"}:
-            raise ValueError(f"{where}[{i}]: expected exactly the keys 'words' and 'targets'")
-        parts: list[tuple[str, ...]] = []
-        for key in ("words", "targets"):
-            values = item[key]
-            if not isinstance(values, list) or not values:
-                raise ValueError(f"{where}[{i}].{key}: expected a non-empty list of words")
-            for j, value in enumerate(values):
-                if not isinstance(value, str) or not tokens(fold(value)):
-                    raise ValueError(f"{where}[{i}].{key}[{j}]: expected a word or phrase")
-            parts.append(tuple(values))
-        table.append(PeopleWord(parts[0], parts[1]))
-    return tuple(table)
-
-
 def bad_targets(k: Knowledge, table: Sequence[PeopleWord]) -> list[BadTarget]:
     """Targets that do not occur, as whole words in order, in any text search reads; [] when all do."""
     grams: set[tuple[str, ...]] = set()

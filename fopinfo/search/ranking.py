@@ -113,7 +113,9 @@ def _score(
         score += best
         terms.extend(a.stems for a in hits)
         if not any(a.own for a in hits):
-            reached.append(Reached(clause.typed, tuple(a.written for a in hits)))
+            # One written form per word form: "management" and "managed" are one stem.
+            written = {a.stems: a.written for a in reversed(hits)}
+            reached.append(Reached(clause.typed, tuple(dict.fromkeys(written[a.stems] for a in hits))))
     result = Result(
         entry.kind,
         entry.id,

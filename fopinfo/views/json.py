@@ -269,10 +269,24 @@ def _search(a: Found) -> JSON:
             "section": h.section_id,
             "fact": h.fact_id,
             "cites": list(h.cites),
+            "score": h.score,
+            "matched": list(h.matched),
+            "missing": list(h.missing),
+            # the reader's words the source does not use here, and the source's words they reached
+            "reached": [{"word": word, "source_words": list(targets)} for word, targets in h.reached],
         }
         for h in a.hits
     ]
-    return {"query": a.query, "total": a.total, "shown": len(results), "results": results}
+    return {
+        "query": a.query,
+        "total": a.total,
+        "shown": len(results),
+        "results": results,
+        "words": list(a.words),
+        "ignored": list(a.ignored),
+        "not_in_source": list(a.unused),
+        "suggestions": list(a.suggestions),
+    }
 
 
 def _check(result: CheckResult) -> JSON:

@@ -189,3 +189,26 @@ def notes_line(k: Knowledge, today: datetime.date) -> str | None:
     checked = human_date(clean(later.reviewed))
     notes = count(len(later.notes), "note")
     return f"Since the source: {notes} by fopinfo, checked {checked}{old} ('fopinfo updates')."
+
+
+def missing_line(missing: Iterable[str]) -> str | None:
+    """What a search result did not match, the way a web search says it: "Missing: contagious"."""
+    words = list(missing)
+    return "Missing: " + ", ".join(words) if words else None
+
+
+def reached_lines(reached: Iterable[tuple[str, tuple[str, ...]]], unused: Iterable[str]) -> list[str]:
+    """A result found through fopinfo's people's words says so: the source's words, not the reader's."""
+    nowhere = set(unused)
+    lines = []
+    for word, targets in reached:
+        theirs = " or ".join(f"“{t}”" for t in targets)
+        if word in nowhere:
+            lines.append(f"The source does not mention “{word}”; it speaks of {theirs}.")
+        else:
+            lines.append(f"Here the source speaks of {theirs}, not “{word}”.")
+    return lines
+
+
+def results_heading(total: int, query: str) -> str:
+    return f"{count(total, 'match', 'matches')} for “{query}”" + (", best first" if total > 1 else "")

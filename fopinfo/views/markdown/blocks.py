@@ -9,7 +9,7 @@ links, images, HTML or emphasis.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from fopinfo import clock
 from fopinfo.model import Fact, Knowledge, Section, Statement
@@ -50,19 +50,47 @@ def esc(text: str) -> str:
     return _NUMBERED.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\\\1", one_line))
 
 
+# Private-use characters stand for the emphasis marks while the text is escaped, so escaping
+# sees the text whole (line-start rules, link marks) and the marks are never escaped.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+
+
+def emphasised(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
+    """``esc(text)`` with the spans of ``clean(text)`` in bold (search's matched words)."""
+    if not spans:
+        return esc(text)
+    shown = clean(text).replace(_OPEN, "").replace(_CLOSE, "") if (_OPEN in text or _CLOSE in text) else clean(text)
+    marked, at = [], 0
+    for start, end in spans:
+        marked += [shown[at:start], _OPEN, shown[start:end], _CLOSE]
+        at = end
+    marked.append(shown[at:])
+    return esc("".join(marked)).replace(_OPEN, "**").replace(_CLOSE, "**")
+
+
 def markers(cites: Iterable[int]) -> str:
     label = marker_label(cites)
     return esc(label) if label.startswith("[") else f"*{esc(label)}*"
 
 
-def cited_statement(k: Knowledge, s: Statement, quotes: bool, label: str = "", nested: bool = True) -> str:
+def cited_statement(
+    k: Knowledge,
+    s: Statement,
+    quotes: bool,
+    label: str = "",
+    nested: bool = True,
+    spans: Sequence[tuple[int, int]] = (),
+    remarks: Sequence[str] = (),
+) -> str:
     """The statement with its markers (and label); under it, a lead's list, with --quote the
-    source's words, then fopinfo's notes on what has happened since, set apart from them."""
-    line = f"{esc(s.text)} {markers(s.cites)}{label}"
+    source's words, ``remarks`` (Markdown, already escaped), then fopinfo's notes on what has
+    happened since, set apart from them. ``spans``: words to emphasise (search's matches)."""
+    line = f"{emphasised(s.text, spans)} {markers(s.cites)}{label}"
     if s.items and nested:  # a lead's list, the source's own lines, as a list inside this item
         line += "".join(f"\n  - {esc(item)}" for item in s.items)
     if quotes and s.quote:
         line += f"\n\n  > “{esc(s.quote)}” {markers(s.cites)}"
+    line += "".join(f"\n\n  {r}" for r in remarks)
     if nested:
         line += "".join(f"\n\n  {p}" for p in pointers(k, s.id))
     return line

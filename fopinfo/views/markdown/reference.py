@@ -18,6 +18,7 @@ from fopinfo.model import Knowledge, Note, Term
 from fopinfo.safe_text import clean
 from fopinfo.views.markdown.blocks import (
     cited_statement,
+    emphasised,
     esc,
     located,
     markers,
@@ -40,8 +41,11 @@ from fopinfo.views.wording import (
     human_date,
     human_day,
     links_line,
+    missing_line,
     outside_proof_line,
+    reached_lines,
     reference_line,
+    results_heading,
 )
 
 
@@ -92,20 +96,26 @@ def sources(a: SourceList) -> list[str]:
 
 def search(a: Found) -> list[str]:
     k = a.k
-    blocks = [f"# {count(a.total, 'match', 'matches')} for “{esc(a.query)}”"]
+    blocks = [f"# {esc(results_heading(a.total, a.query))}"]
     items = []
     for hit in a.hits:
+        remarks = [f"*{esc(line)}*" for line in reached_lines(hit.reached, a.unused)]
+        missing = missing_line(hit.missing)
+        remarks += [f"*{esc(missing)}*"] if missing else []
         if hit.statement is not None:
-            item = cited_statement(k, hit.statement, a.quotes, place_label(k, hit.statement))
-        elif hit.kind == "headline":
-            item = f"**{esc(hit.text)}** — *{esc(k.section(hit.section_id or '').title)} ({esc(hit.item_id)})*"
+            label = place_label(k, hit.statement)
+            items.append(cited_statement(k, hit.statement, a.quotes, label, spans=hit.spans, remarks=remarks))
+            continue
+        text = emphasised(hit.text, hit.spans)
+        if hit.kind == "headline":
+            item = f"**{text}** — *{esc(k.section(hit.section_id or '').title)} ({esc(hit.item_id)})*"
         elif hit.note is not None:
             note = hit.note
             where = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note)}"
-            item = f"{esc(hit.text)} — *{esc(where)} ({esc(hit.item_id)})*"
+            item = f"{text} — *{esc(where)} ({esc(hit.item_id)})*"
         else:
-            item = f"{esc(hit.text)} {markers(hit.cites)} — *glossary ({esc(hit.item_id)})*"
-        items.append(item)
+            item = f"{text} {markers(hit.cites)} — *glossary ({esc(hit.item_id)})*"
+        items.append(item + "".join(f"\n\n  {r}" for r in remarks))
     blocks += md_list(items)
     if a.hidden:
         blocks.append(f"*{esc(MORE_NOT_SHOWN.format(hidden=a.hidden))}*")

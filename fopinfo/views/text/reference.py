@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
@@ -48,8 +46,11 @@ from fopinfo.views.wording import (
     count,
     human_day,
     links_line,
+    missing_line,
     outside_proof_line,
+    reached_lines,
     reference_line,
+    results_heading,
 )
 
 
@@ -133,21 +134,23 @@ def sources(c: Console, a: SourceList) -> None:
 
 def search(c: Console, a: Found) -> None:
     k = a.k
-    pattern = re.compile(re.escape(a.query), re.IGNORECASE)
-    heading(c, f"{count(a.total, 'match', 'matches')} for “{clean(a.query)}”")
+    heading(c, results_heading(a.total, clean(a.query)))
     for hit in a.hits:
         c.print()
         line = Text(clean(hit.text), style="bold" if hit.kind == "headline" else "")
-        if c.color_system:  # styles reach only a terminal: a 10 MB hit has 580,000 matches to style
-            line.highlight_regex(pattern, style="bold yellow")
+        if c.color_system:  # styles reach only a terminal
+            for start, end in hit.spans:
+                line.stylize("bold yellow", start, end)
         if hit.kind in ("statement", "term"):
             line.append(" ").append_text(markers(hit.cites))
         indent(c, line)
+        if hit.statement is not None:
+            for item in hit.statement.items:  # a lead's list completes it: never shown without it
+                indent(c, Text(clean(item)), 2, "• ")
         if a.quotes and hit.statement is not None:
             indent(c, quoted(hit.statement.quote, hit.cites), 2)
         if hit.statement is not None:
             indent(c, where_line(k, hit.statement), 2)
-            print_pointers(c, k, hit.statement.id, 2)
         elif hit.note is not None:
             note = hit.note
             by = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note, with_url=False)}"
@@ -155,6 +158,13 @@ def search(c: Console, a: Found) -> None:
         else:
             place = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
             indent(c, Text(f"— {clean(place)} ({clean(hit.item_id)})", style="dim"), 2)
+        for said in reached_lines(hit.reached, a.unused):
+            indent(c, Text(clean(said), style="dim"), 2)
+        missing = missing_line(hit.missing)
+        if missing:
+            indent(c, Text(clean(missing), style="dim"), 2)
+        if hit.statement is not None:
+            print_pointers(c, k, hit.statement.id, 2)
     if a.hidden:
         c.print()
         c.print(Text(MORE_NOT_SHOWN.format(hidden=a.hidden), style="dim"))
