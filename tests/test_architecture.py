@@ -56,6 +56,7 @@ BACK_IMPORTS = [
     ("html", "fopinfo/views/html/__init__.py", "from fopinfo.views import json", "The HTML view"),
     ("views-show-only", "fopinfo/views/wording.py", "from fopinfo import loading", "Views only show"),
     ("provenance-floor", "fopinfo/provenance/text.py", "import yaml", "The proof imports nothing"),
+    ("search-floor", "fopinfo/search/words.py", "from fopinfo import terminal", "Search imports only"),
 ]
 
 
