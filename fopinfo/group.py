@@ -9,7 +9,7 @@ from typing import Any, cast
 import typer
 from typer.core import TyperGroup
 
-from fopinfo import completion
+from fopinfo import completion, interrupts
 from fopinfo.click_names import ClickError, ClickException, UsageError
 from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, FopinfoError, UsageProblem
 from fopinfo.outcome import report, write_stderr
@@ -63,7 +63,7 @@ class FopinfoGroup(TyperGroup):
             report(error.format_message(), hints)
             code = error.exit_code
         code = code if isinstance(code, int) else EXIT_OK
-        if code == EXIT_INTERRUPTED:
+        if code == EXIT_INTERRUPTED and interrupts.first_notice():
             write_stderr("Interrupted.\n")
         if standalone_mode:
             sys.exit(code)
