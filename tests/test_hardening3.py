@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BUNDLED
+
 FOPINFO = Path(sys.executable).parent / "fopinfo"
 pytestmark = pytest.mark.skipif(not FOPINFO.is_file(), reason="needs the installed console script")
 
@@ -158,3 +160,25 @@ def test_odd_terminal_sizes_fall_back_to_the_default(name: str, value: str) -> N
         )
         assert (result.returncode, result.stderr) == (0, ""), (args, result.stderr)
         assert result.stdout
+
+
+# ---------------------------------------------------------------- control characters in the knowledge file
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x7f", "\x9b", "\x00", "\ufffe"], ids=["ESC", "DEL", "CSI", "NUL", "U+FFFE"])
+def test_a_control_character_in_a_statement_names_its_line_and_column(tmp_path: Path, char: str) -> None:
+    lines = BUNDLED.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if "’" in line)  # inside a statement's text
+    column = lines[at].index("’") + 2  # just after a multi-byte character: characters are counted, not bytes
+    lines[at] = lines[at].replace("’", "’" + char, 1)
+    path = tmp_path / "k.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    for args in (["facts"], ["check"]):
+        result = subprocess.run(
+            [str(FOPINFO), "--data", str(path), *args], env=env(), capture_output=True, text=True, timeout=30
+        )
+        assert result.returncode == 3
+        assert result.stderr == (
+            f"Error: knowledge file {path} is not valid YAML at line {at + 1}, column {column}: "
+            f"unacceptable character U+{ord(char):04X} (control characters are not allowed)\n"
+        )
