@@ -26,6 +26,7 @@ from fopinfo.cli_params import (
     NameOption,
     NoteOption,
     QuoteFlag,
+    Shell,
     examples,
 )
 from fopinfo.errors import EXIT_OK, BadKnowledgeFile, NothingFound, UsageProblem
@@ -429,6 +430,25 @@ def check(
     failure = result.failure()
     if failure:
         raise BadKnowledgeFile(failure)
+
+
+@app.command(
+    "completion",
+    epilog=(
+        "Load it from your shell's start-up file, one line each:\n\n\b\n"
+        '  bash (~/.bashrc):                  eval "$(fopinfo completion bash)"\n'
+        '  zsh (~/.zshrc, after compinit):    eval "$(fopinfo completion zsh)"\n'
+        "  fish (~/.config/fish/config.fish): fopinfo completion fish | source\n\n"
+        "Or let fopinfo install it: fopinfo --install-completion [SHELL]."
+    ),
+)
+def completion_script(
+    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", case_sensitive=False)],
+) -> None:
+    """Print the shell completion script for bash, zsh or fish."""
+    from fopinfo import shell_install
+
+    sys.stdout.write(shell_install.script(shell.value))
 
 
 def main() -> int:
