@@ -434,12 +434,16 @@ def check(
 
 @app.command(
     "completion",
-    epilog=(
-        "Load it from your shell's start-up file, one line each:\n\n\b\n"
-        '  bash (~/.bashrc):                  eval "$(fopinfo completion bash)"\n'
-        '  zsh (~/.zshrc, after compinit):    eval "$(fopinfo completion zsh)"\n'
-        "  fish (~/.config/fish/config.fish): fopinfo completion fish | source\n\n"
-        "Or let fopinfo install it: fopinfo --install-completion [SHELL]."
+    epilog=examples(
+        "fopinfo completion fish > ~/.config/fish/completions/fopinfo.fish",
+        "fopinfo completion bash > ~/.local/share/bash-completion/completions/fopinfo",
+    )
+    + (
+        "\n\nOr one line in the shell's start-up file:\n\n\b\n"
+        '  bash, in ~/.bashrc:                  eval "$(fopinfo completion bash)"\n'
+        '  zsh, in ~/.zshrc after compinit:     eval "$(fopinfo completion zsh)"\n'
+        "  fish, in ~/.config/fish/config.fish: fopinfo completion fish | source\n\n"
+        "Or let --install-completion [SHELL] install it: it changes no file but its own where the shell allows."
     ),
 )
 def completion_script(
