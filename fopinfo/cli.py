@@ -21,6 +21,7 @@ from fopinfo.cli_params import (
     JsonFlag,
     MarkdownFlag,
     QuoteFlag,
+    Shell,
     examples,
 )
 from fopinfo.errors import EXIT_OK, BadKnowledgeFile, NothingFound, UsageProblem
@@ -315,6 +316,29 @@ def check(
     failure = result.failure()
     if failure:
         raise BadKnowledgeFile(failure)
+
+
+@app.command(
+    "completion",
+    epilog=examples(
+        "fopinfo completion fish > ~/.config/fish/completions/fopinfo.fish",
+        "fopinfo completion bash > ~/.local/share/bash-completion/completions/fopinfo",
+    )
+    + (
+        "\n\nOr one line in the shell's start-up file:\n\n\b\n"
+        '  bash, in ~/.bashrc:                  eval "$(fopinfo completion bash)"\n'
+        '  zsh, in ~/.zshrc after compinit:     eval "$(fopinfo completion zsh)"\n'
+        "  fish, in ~/.config/fish/config.fish: fopinfo completion fish | source\n\n"
+        "Or let --install-completion [SHELL] install it: it changes no file but its own where the shell allows."
+    ),
+)
+def completion_script(
+    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", case_sensitive=False)],
+) -> None:
+    """Print the shell completion script for bash, zsh or fish."""
+    from fopinfo import shell_install
+
+    sys.stdout.write(shell_install.script(shell.value))
 
 
 def main() -> int:

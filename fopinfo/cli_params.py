@@ -26,6 +26,12 @@ DoctorOption = Annotated[str | None, typer.Option("--doctor", help="FOP doctor (
 NoteOption = Annotated[str | None, typer.Option("--note", help="Other notes (default: a blank line).")]
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
 class Audience(str, Enum):
     emergency = "emergency"
     school = "school"

@@ -1,8 +1,12 @@
-"""The console script's entry point: kept tiny so Ctrl-C during start-up is handled too."""
+"""The console script's entry point: the Ctrl-C handler first, then everything else."""
 
 from __future__ import annotations
 
-import gc
+from fopinfo import interrupts
+
+interrupts.install()  # before any other fopinfo import: Ctrl-C during start-up is handled too
+
+import gc  # noqa: E402
 
 
 def main() -> None:
@@ -15,6 +19,9 @@ def main() -> None:
 
 
 def _invoke() -> int:
+    from fopinfo.environment import drop_bad_sizes
+
+    drop_bad_sizes()  # before Rich or shutil reads COLUMNS and LINES
     from fopinfo.cli import main as cli_main
 
     return cli_main()

@@ -33,3 +33,9 @@ class NothingFound(FopinfoError):
 
 class BadKnowledgeFile(FopinfoError):
     exit_code = EXIT_BAD_DATA
+
+
+class NotWritten(FopinfoError):
+    """A file the user asked fopinfo to write (shell completion) could not be written: exit 4, like stdout."""
+
+    exit_code = EXIT_OUTPUT

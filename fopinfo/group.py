@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, cast
@@ -9,10 +10,16 @@ from typing import Any, cast
 import typer
 from typer.core import TyperGroup
 
-from fopinfo import completion
+from fopinfo import completion, interrupts
 from fopinfo.click_names import ClickError, ClickException, UsageError
 from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, FopinfoError, UsageProblem
 from fopinfo.outcome import report, write_stderr
+
+_COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+_COMPLETION_HELP = {
+    "install_completion": "Install completion for SHELL (bash, zsh or fish; default: the current shell).",
+    "show_completion": "Print the completion script for SHELL (bash, zsh or fish; default: the current shell).",
+}
 
 
 class FopinfoGroup(TyperGroup):
@@ -42,22 +49,25 @@ class FopinfoGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         completion.prepare(self)  # only when a shell asks for completions
+        for param in self.params:  # Typer's two completion options, answered by fopinfo.shell_install
+            param.help = _COMPLETION_HELP.get(param.name or "", param.help)  # type: ignore[attr-defined]
         try:
+            # --install-completion and --show-completion are fopinfo's (safe writes, SHELL honoured).
             argv = sys.argv[1:] if args is None else list(args)
-            installing = any(a.partition("=")[0] == "--install-completion" for a in argv)
-            if installing:
-                _check_home()
-            # Not standalone: Typer then returns exit codes and re-raises errors, so they
-            # are reported here in one format. Ctrl-C comes back as exit code 130.
-            try:
+            request = None
+            if (
+                any(a.partition("=")[0] in _COMPLETION_OPTIONS for a in argv)
+                and completion.COMPLETE_VAR not in os.environ
+            ):
+                from fopinfo import shell_install
+
+                request = shell_install.requested(argv)
+            if request is not None:
+                code = shell_install.run(request)
+            else:
+                # Not standalone: Typer then returns exit codes and re-raises errors, so they
+                # are reported here in one format. Ctrl-C comes back as exit code 130.
                 code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
-            except OSError as exc:
-                if not installing:
-                    raise
-                where = f": {exc.filename}" if exc.filename else ""
-                raise UsageProblem(
-                    f"cannot install shell completion: {(exc.strerror or str(exc)).lower()}{where}"
-                ) from None
         except FopinfoError as exc:
             report(exc.message, exc.hints)
             code = exc.exit_code
@@ -73,7 +83,7 @@ class FopinfoGroup(TyperGroup):
             report(error.format_message(), hints)
             code = error.exit_code
         code = code if isinstance(code, int) else EXIT_OK
-        if code == EXIT_INTERRUPTED:
+        if code == EXIT_INTERRUPTED and interrupts.first_notice():
             write_stderr("Interrupted.\n")
         if standalone_mode:
             sys.exit(code)
@@ -118,14 +128,3 @@ def _command_path(group: TyperGroup, args: Sequence[str] | None) -> str:
     given = list(sys.argv[1:] if args is None else args)
     name = next((a for a in given if a in group.commands), None)
     return f"fopinfo {name}" if name else "fopinfo"
-
-
-def _check_home() -> None:
-    """Typer writes completion into HOME and would create a missing HOME first: refuse instead."""
-    import os
-
-    home = os.environ.get("HOME")
-    if not home:
-        raise UsageProblem("cannot install shell completion: HOME is not set")
-    if not os.path.isdir(home):
-        raise UsageProblem(f"cannot install shell completion: HOME ({home}) is not an existing folder")

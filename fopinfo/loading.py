@@ -63,7 +63,7 @@ def parse(text: str, label: str) -> tuple[Any, list[Problem]]:
     """The file's value and its duplicate keys; BadKnowledgeFile when it cannot be read as a knowledge file."""
     import yaml
 
-    from fopinfo.yaml_reading import Refused, read_yaml
+    from fopinfo.yaml_reading import Refused, read_yaml, reader_position
 
     try:
         return read_yaml(text)
@@ -71,8 +71,15 @@ def parse(text: str, label: str) -> tuple[Any, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
         raise BadKnowledgeFile(f"knowledge file {label} is not valid YAML{_at(mark)}: {problem}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: no mark of its own
+        line, column = reader_position(exc, text)
+        raise BadKnowledgeFile(
+            f"knowledge file {label} is not valid YAML at line {line}, column {column}: "
+            f"unacceptable character U+{exc.character:04X} ({exc.reason})"
+        ) from None
     except yaml.YAMLError as exc:
-        raise BadKnowledgeFile(f"knowledge file {label} is not valid YAML: {excerpt(str(exc))}") from None
+        one_line = " ".join(str(exc).split())
+        raise BadKnowledgeFile(f"knowledge file {label} is not valid YAML: {excerpt(one_line)}") from None
     except Refused as exc:
         raise BadKnowledgeFile(f"knowledge file {label}{_at(exc.where)}: {exc.message}") from None
     except RecursionError:

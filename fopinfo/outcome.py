@@ -88,15 +88,22 @@ def write_stderr(text: str) -> None:
 
 def run(invoke: Callable[[], int]) -> NoReturn:
     """Run the CLI, flush stdout inside the same guard, and end the process with the outcome's code."""
-    sys.stdout = _GuardedStdout(sys.stdout)  # type: ignore[assignment,unused-ignore]
+    from fopinfo import interrupts, writing
+
+    stdout = None if sys.stdout is None else writing.reliable(sys.stdout)  # every byte, or an error
+    sys.stdout = _GuardedStdout(stdout)  # type: ignore[assignment,unused-ignore]
+    interrupts.begin()  # from here Ctrl-C unwinds to the handler below, once
     try:
-        code = invoke()
-        sys.stdout.flush()
-    except OutputFailed as failed:
-        code = _failed_write(failed.error)
-    except KeyboardInterrupt:
-        write_stderr("Interrupted.\n")
+        try:
+            code = invoke()
+            sys.stdout.flush()
+        except OutputFailed as failed:
+            code = _failed_write(failed.error)
+        interrupts.unwinding = False  # past the last flush: Ctrl-C now ends the process at once
+    except KeyboardInterrupt:  # outermost, so one arriving inside the handler above is caught too
         code = EXIT_INTERRUPTED
+        if interrupts.first_notice():
+            write_stderr("Interrupted.\n")
     write_stderr("")  # flush what is left on stderr while failures can still be ignored
     os._exit(code)
 

@@ -46,6 +46,21 @@ def loader_class() -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def reader_position(error: Any, text: str) -> tuple[int, int]:
+    """Line and column (from 1) of a ReaderError, which carries only an offset.
+
+    libyaml counts UTF-8 bytes, PyYAML's own reader characters. Lines end where YAML ends
+    them (CR LF, CR, LF, NEL, LS, PS). Only called on the error path.
+    """
+    import re
+
+    position = error.position
+    if loader_class().__name__.startswith("C"):
+        position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
+    breaks = list(re.finditer("\r\n|[\r\n\x85\u2028\u2029]", text[:position]))
+    return len(breaks) + 1, position - (breaks[-1].end() if breaks else 0) + 1
+
+
 def read_yaml(text: str, max_nodes: int = MAX_NODES) -> tuple[Any, list[Problem]]:
     """The document's value, and the duplicate keys found (each a Problem with its line).
 

@@ -365,7 +365,7 @@ def test_no_arguments_is_an_overview_not_an_error(run: Run) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith(f"fopinfo {__version__} — a sourced, offline reference")
     assert "  causes       What Causes FOP?" in result.stdout
-    assert "  cite     Source N and every statement that cites it.\n" in result.stdout
+    assert "  cite        Source N and every statement that cites it.\n" in result.stdout
     assert ends_with_origin_and_disclaimer(result)
 
 

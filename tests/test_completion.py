@@ -55,10 +55,10 @@ def _env(home: Path) -> dict[str, str]:
 
 @functools.cache
 def _script_text(shell: str) -> str:
-    """The completion script Typer generates for this shell (what --show-completion prints)."""
+    """fopinfo's completion script for this shell (what `fopinfo completion SHELL` prints)."""
     with tempfile.TemporaryDirectory() as home:
-        env = {**_env(Path(home)), "_FOPINFO_COMPLETE": f"source_{shell}"}
-        text = subprocess.run(["fopinfo"], env=env, capture_output=True, text=True, check=True).stdout
+        argv = ["fopinfo", "completion", shell]
+        text = subprocess.run(argv, env=_env(Path(home)), capture_output=True, text=True, check=True).stdout
     assert "_FOPINFO_COMPLETE=complete_" in text
     return text
 
@@ -283,7 +283,7 @@ source "$1"; shift
 _arguments() { print -rl -- "$@" }
 _files() { print -r -- FILES }
 words=("$@"); CURRENT=$#
-_fopinfo_completion
+_fopinfo || true  # 1: no matches
 """
 
 
@@ -339,3 +339,95 @@ def _fish_complete(home: Path, line: str) -> list[str]:
 )
 def test_fish_completes_any_case_and_never_falls_back_to_files(home: Path, line: str, expected: list[str]) -> None:
     assert _fish_complete(home, line) == expected
+
+
+# ---------------------------------------------------------------- never file names; the script for the shell named
+
+
+def test_zsh_offers_nothing_rather_than_files(home: Path) -> None:
+    (home / "hobbies").mkdir()
+    assert _zsh_specs(home, "define", "hob") == ""  # Typer's answer is "_files": never used
+
+
+@pytest.mark.parametrize("line", ["fopinfo define hob", "fopinfo define h", "fopinfo --data ", "fopinfo cite 9"])
+def test_fish_never_offers_file_names(home: Path, line: str) -> None:
+    (home / "hobbies").mkdir()
+    offered = _fish_complete(home, line)
+    assert not [o for o in offered if o.startswith(("hobbies", "house"))], offered
+
+
+def test_bash_offers_nothing_rather_than_files(home: Path) -> None:
+    (home / "hobbies").mkdir()
+    assert _bash_compreply(home, "define", "hob") == []
+    bash = _tool("bash")
+    script = f"source {_script(home, 'bash')}; complete -p fopinfo"
+    registered = subprocess.run([bash, "--norc", "-c", script], env=_env(home), capture_output=True, text=True)
+    assert registered.stdout == "complete -F _fopinfo_completion fopinfo\n"  # no "-o default": no file names
+
+
+def test_bash_never_expands_a_candidate_as_a_file_pattern(home: Path) -> None:
+    (home / "What Causes FOPx").write_text("")  # "What Causes FOP?" unquoted would glob to it
+    assert _bash_compreply(home, "topic", '"What C') == ["What Causes FOP?"]
+
+
+def test_bash_tab_in_a_folder_with_a_matching_folder_offers_nothing(bash_terminal: Terminal, home: Path) -> None:
+    (home / "hobbies").mkdir()
+    bash_terminal.keys("fopinfo define hob", literal=True)
+    bash_terminal.keys("Tab")
+    bash_terminal.keys("Tab")
+    time.sleep(0.5)
+    assert "hobbies" not in bash_terminal.screen()
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_show_completion_honours_its_argument(home: Path, shell: str) -> None:
+    for argv in (["--show-completion", shell], [f"--show-completion={shell}"], ["completion", shell]):
+        result = subprocess.run(["fopinfo", *argv], env=_env(home), capture_output=True, text=True, timeout=20)
+        assert (result.returncode, result.stdout, result.stderr) == (0, _script_text(shell), ""), argv
+
+
+# ---------------------------------------------------------------- installed, then used by the real shell
+
+
+def test_installed_bash_completion_works_in_a_new_shell(home: Path) -> None:
+    result = subprocess.run(
+        ["fopinfo", "--install-completion", "bash"], env=_env(home), capture_output=True, text=True, timeout=20
+    )
+    assert result.returncode == 0, result.stderr
+    bash = _tool("bash")
+    # An interactive bash reads ~/.bashrc (or bash-completion loads the file on demand).
+    probe = "type _fopinfo_completion >/dev/null 2>&1 || __load_completion fopinfo; complete -p fopinfo"
+    shown = subprocess.run([bash, "-i", "-c", probe], env=_env(home), capture_output=True, text=True, timeout=20)
+    assert shown.stdout == "complete -F _fopinfo_completion fopinfo\n", shown.stderr
+
+
+def test_installed_zsh_completion_works_in_a_new_shell(home: Path) -> None:
+    zsh = _tool("zsh")
+    (home / ".zshrc").write_bytes(b"autoload -Uz compinit; compinit -u -D\nPS1='%% '\n")
+    result = subprocess.run(
+        ["fopinfo", "--install-completion", "zsh"], env=_env(home), capture_output=True, text=True, timeout=20
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"zstyle" not in (home / ".zshrc").read_bytes()  # never a global style
+    terminal = Terminal(home, [zsh, "-i"])
+    try:
+        terminal.keys("echo shell-ready", literal=True)
+        terminal.keys("Enter")
+        terminal.wait_for("shell-ready\n")
+        terminal.keys("fopinfo define hal", literal=True)
+        terminal.keys("Tab")
+        terminal.wait_for("% fopinfo define hallux-valgus ")
+    finally:
+        terminal.close()
+
+
+def test_installed_fish_completion_works_in_a_new_shell(home: Path) -> None:
+    result = subprocess.run(
+        ["fopinfo", "--install-completion", "fish"], env=_env(home), capture_output=True, text=True, timeout=20
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in home.iterdir()) == [".config"]  # fopinfo's own file only
+    fish = _tool("fish")
+    argv = [fish, "-c", "complete -C 'fopinfo define hal'"]  # fish finds ~/.config/fish/completions itself
+    offered = subprocess.run(argv, env=_env(home), cwd=home, capture_output=True, text=True, timeout=20)
+    assert offered.stdout == "hallux-valgus\thallux valgus\n", offered.stderr

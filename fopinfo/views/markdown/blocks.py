@@ -41,13 +41,22 @@ _NUMBERED = re.compile(r"^(\d+)([.)])")  # "2006." would start a list: escape th
 # domain ("ipsen.com"). A backslash splits the text there, so no link is recognised, and
 # the reader still sees the same characters.
 _LINK_MARKS = re.compile(r"(?<=\w)(:)(?=//)|(?<=\bwww)(\.)|(@)|(?<=\w)(\.)(?=[^\W\d_])", re.IGNORECASE)
+# cmark-gfm (GitHub's renderer) finds e-mail addresses after merging the text, across
+# backslash escapes and entities, by reading back from the "@" over letters, digits and
+# ".+-_". A word joiner just before the "@" ends that at once: it renders as nothing and
+# keeps the address from wrapping. Written as an entity, so the Markdown shows what it is.
+_BEFORE_AT = "&#x2060;"
 
 
 def esc(text: str) -> str:
-    """Data as literal Markdown text, on one line."""
+    """Data as literal Markdown text, on one line, that no renderer turns into a link."""
     one_line = _SYNTAX.sub(r"\\\1", " ".join(clean(text).split()))
-    one_line = _LINK_MARKS.sub(lambda m: "\\" + m.group(), one_line)
+    one_line = _LINK_MARKS.sub(_unlinked, one_line)
     return _NUMBERED.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\\\1", one_line))
+
+
+def _unlinked(mark: re.Match[str]) -> str:
+    return f"{_BEFORE_AT}\\@" if mark.group() == "@" else "\\" + mark.group()
 
 
 # Private-use characters stand for the emphasis marks while the text is escaped, so escaping
