@@ -95,7 +95,7 @@ def main() -> int:
             caught += not result.ok
             by_rule += bool(rule)
             verdict = "RULE  " if rule else ("REVIEW" if not result.ok else "MISSED")
-            first = (rule or findings or ["-"])[0]
+            first = str((rule or findings)[0]) if (rule or findings) else "-"
             print(f"{verdict}  {entry['name']} ({entry['class']}): {first}")
     skipped = len(edits) - applicable
     print(f"\nheld-out: {caught}/{applicable} caught ({by_rule} by a machine rule), {skipped} not applicable")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fopinfo.model import Knowledge
 from fopinfo.provenance.checker import Checker
+from fopinfo.provenance.notes import check_notes
 from fopinfo.provenance.origin import check_origin
 from fopinfo.provenance.report import Report
 
@@ -17,10 +18,8 @@ def check(k: Knowledge, source_text: str) -> Report:
         c.section(f"sections[{si}]", section)
     for gi, term in enumerate(k.glossary):
         c.term(f"glossary[{gi}]", term)
-    for i, source in enumerate(k.sources):
-        if source.text is not None and not c.occurrences(source.text):
-            c.add(f"sources[{i}].text", "not in the source: its copy does not reproduce the reference list")
     check_origin(c, k)
+    check_notes(c, k)
     for i, subject in enumerate(k.subjects):
         c.note("subject title", f"subjects[{i}].title", f"{subject.id}: {subject.title}")
     _review_additions(c, k)

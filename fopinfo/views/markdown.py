@@ -32,6 +32,7 @@ from fopinfo.answers import (
 from fopinfo.checking import CheckResult
 from fopinfo.model import Fact, Knowledge, Note, Section, Statement, Term
 from fopinfo.views.wording import (
+    DEFINED_BY,
     EDITORIAL_MARK,
     MORE_NOT_SHOWN,
     NONE_REPRODUCED,
@@ -271,9 +272,9 @@ def _term(t: Term, quotes: bool) -> list[str]:
     if t.aliases:
         blocks.append(f"*Also:* {esc(', '.join(t.aliases))}")
     if t.definition:
-        blocks.append(f"{esc(t.definition)} {markers(t.cites)}")
-        if quotes and t.quote:
-            blocks.append(f"> “{esc(t.quote)}”")
+        blocks.append(f"*{esc(DEFINED_BY)}:* {esc(t.definition)}")
+        if t.quote:
+            blocks.append(f"> “{esc(t.quote)}” {markers(t.cites)}")
     else:
         blocks.append(f"*{UNEXPLAINED}*")
     return blocks
@@ -356,10 +357,11 @@ def _handout(a: Handout) -> list[str]:
     k, o = a.k, a.k.origin
     blocks = [
         f"# {HANDOUT_TITLE}",
-        f"Every statement and definition below is drawn from one source, “{esc(o.title)}” "
+        f"Every statement below is quoted from one source, “{esc(o.title)}” "
         f"({esc(o.publisher)}, reference {esc(o.reference)}, {esc(human_date(o.date))}), with the "
         f"reference numbers that source prints, in brackets, such as {markers([1, 4])}. *(uncited)* marks a "
-        "statement the source prints without one.",
+        "statement the source prints without one. Glossary definitions are in fopinfo's words, each "
+        "followed by the source's sentence it rests on.",
         f"**{esc(disclaimer_line(k))}**",
     ]
     for topic in a.topics:

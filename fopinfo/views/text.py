@@ -36,6 +36,7 @@ from fopinfo.answers import (
 from fopinfo.checking import CheckResult
 from fopinfo.model import Fact, Knowledge, Statement
 from fopinfo.views.wording import (
+    DEFINED_BY,
     MORE_NOT_SHOWN,
     NONE_REPRODUCED,
     NOT_REPRODUCED,
@@ -348,9 +349,8 @@ def _define(c: Console, a: Definition) -> None:
         title.append(f"  (also: {', '.join(map(clean, t.aliases))})", style="dim")
     c.print(title)
     if t.definition:
-        _indent(c, _line(t.definition, t.cites))
-        if a.quotes:
-            _indent(c, _quoted(t.quote, t.cites), 2)
+        _indent(c, Text(f"{DEFINED_BY}: ", style="dim").append(clean(t.definition)))
+        _indent(c, _quoted(t.quote, t.cites), 2)
     else:
         _indent(c, Text(UNEXPLAINED, style="italic"))
     if a.used_in:  # the source's own statements using the term, each with its own markers
