@@ -10,7 +10,7 @@ from fopinfo.loading import check_file, locate, read_text
 from fopinfo.model import Knowledge, Problem
 
 if TYPE_CHECKING:
-    from fopinfo.provenance import Report
+    from fopinfo.provenance import Report, ReviewItem
 
 FILE = "(file)"  # the path of a problem with the file itself: missing, not UTF-8, not YAML
 
@@ -76,6 +76,13 @@ def check(target: Path, source: Path | None = None, origin: str | None = None, *
     except BadKnowledgeFile as exc:
         return CheckResult(target, [Problem(FILE, exc.message)], None, source, None)
     report = None
+    problems = checked.problems
+    items: list[ReviewItem] = []
+    if checked.knowledge is not None:
+        from fopinfo.reviewing import audit_file
+
+        found, items = audit_file(target, checked.knowledge)
+        problems = problems + locate(found, checked.text)
     if checked.knowledge is not None and source_text is not None:
         from fopinfo import provenance
 
@@ -84,12 +91,11 @@ def check(target: Path, source: Path | None = None, origin: str | None = None, *
             report = report._replace(findings=(*_pinned(source_text), *report.findings))
         if report.findings:  # only now pay for finding each one's line in the file
             report = report._replace(findings=tuple(locate(list(report.findings), checked.text)))
-        if review and report.review:
-            lines = locate([Problem(r.path, r.detail) for r in report.review], checked.text)
-            report = report._replace(
-                review=tuple(r._replace(line=p.line) for r, p in zip(report.review, lines, strict=True))
-            )
-    return CheckResult(target, checked.problems, checked.knowledge, source, report)
+        if review and items:
+            lines = locate([Problem(r.path, r.kind) for r in items], checked.text)
+            items = [r._replace(line=p.line) for r, p in zip(items, lines, strict=True)]
+        report = report._replace(review=tuple(items))  # what a person must (re)review, each with its diff
+    return CheckResult(target, problems, checked.knowledge, source, report)
 
 
 def _pinned(source_text: str) -> list[Problem]:

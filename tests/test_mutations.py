@@ -21,6 +21,8 @@ import yaml
 
 from fopinfo.checking import bundled_source, check
 from fopinfo.loading import bundled_path
+from fopinfo.model import Problem
+from fopinfo.provenance.reviews import MARK
 
 Data = dict[str, Any]
 Edit = Callable[[Data], None]
@@ -514,12 +516,26 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
 }
 
 
-def _write(tmp_path: Path, edit: Edit) -> Path:
+RECORDS = bundled_path().with_name("facts.reviews.yaml")
+
+
+def _write(tmp_path: Path, edit: Edit, records: Callable[[Data], None] | None = None) -> Path:
+    """The edited file, with the bundled review records beside it (edited by ``records``)."""
     data = copy.deepcopy(_bundled())
     edit(data)
     path = tmp_path / "edited.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    kept: Data = yaml.safe_load(RECORDS.read_text(encoding="utf-8"))
+    if records is not None:
+        records(kept)
+    tmp_path.joinpath("edited.reviews.yaml").write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
     return path
+
+
+def _findings(tmp_path: Path, edit: Edit, records: Callable[[Data], None] | None = None) -> list[Problem]:
+    result = check(_write(tmp_path, edit, records), bundled_source())
+    assert not result.ok  # the command turns this into exit 3
+    return [*result.problems, *(result.report.findings if result.report else ())]
 
 
 def test_there_are_enough_mutations() -> None:
@@ -536,11 +552,10 @@ def test_the_bundled_file_has_no_findings() -> None:
 
 @pytest.mark.parametrize("name", sorted(MUTATIONS))
 def test_each_mutation_is_caught_by_path(tmp_path: Path, name: str) -> None:
+    """Caught by a machine rule: a finding other than a review record's names the path."""
     edit, path = MUTATIONS[name]
-    result = check(_write(tmp_path, edit), bundled_source())
-    assert not result.ok  # the command turns this into exit 3
-    findings = [*result.problems, *(result.report.findings if result.report else ())]
-    assert path in [f.path for f in findings], findings
+    findings = _findings(tmp_path, edit)
+    assert path in [f.path for f in findings if MARK not in f.message], findings
 
 
 SAMPLE = [
@@ -566,29 +581,110 @@ def test_the_console_script_exits_3_naming_the_path(tmp_path: Path, name: str) -
     assert done.stderr.startswith("Error: ")
 
 
-# ---------------------------------------------------------------- editorial, not findings
+# ---------------------------------------------------------------- editorial: bound to review records
+
+BMPS_TEXT = "specific bone-forming proteins"
+FLARE_UP_QUOTE = "Bone that forms following a FOP flare-up is the same bone that the body makes normally."
 
 
-def _review(tmp_path: Path, edit: Edit) -> list[tuple[str, str, str]]:
-    result = check(_write(tmp_path, edit), bundled_source())
-    assert result.report is not None
-    assert result.report.findings == ()
-    return [(r.kind, r.path, r.detail) for r in result.report.review]
+def _drop_record(key: str) -> Callable[[Data], None]:
+    def edit(records: Data) -> None:
+        records["records"] = [r for r in records["records"] if r["key"] != key]
+
+    return edit
 
 
-def test_subject_tags_are_listed_for_review_not_findings(tmp_path: Path) -> None:
-    review = _review(tmp_path, put(f"{W}.statements[0].subjects", ["community"]))
-    assert ("subjects", f"{W}.statements[0].subjects", "what.1: community") in review
+def _orphan(records: Data) -> None:
+    extra = copy.deepcopy(records["records"][0])
+    extra["key"] = "term/no-such-term"
+    records["records"].append(extra)
 
 
-def test_subject_titles_are_listed_for_review_not_findings(tmp_path: Path) -> None:
-    review = _review(tmp_path, put("subjects[0].title", "How rare FOP is"))
-    assert ("subject title", "subjects[0].title", "frequency: How rare FOP is") in review
+def _unchanged(d: Data) -> None:
+    pass
 
 
-def test_case_alone_is_a_recognised_edit(tmp_path: Path) -> None:
-    review = _review(tmp_path, sub(f"{W}.statements[1].text", "Heterotopic", "heterotopic"))
-    assert ("edit", f"{W}.statements[1].text", "case changed: 'Heterotopic' shown as 'heterotopic'") in review
+# id: (edit of the file, edit of the records or None, the path a review-record finding must name)
+REVIEW_MUTATIONS: dict[str, tuple[Edit, Callable[[Data], None] | None, str]] = {
+    "subjects-back-to-symptoms": (put(f"{M}.statements[0].subjects", ["symptoms"]), None, f"{M}.statements[0]"),
+    "subject-dropped": (put(f"{F}.facts[5].statements[0].subjects", []), None, f"{F}.facts[5].statements[0]"),
+    "subject-title": (put("subjects[0].title", "How rare FOP is"), None, "subjects[0]"),
+    "own-title-reworded": (put(f"{D}.title", "Discovery of the gene"), None, f"{D}"),
+    "section-alias-added": (lambda d: d["sections"][0]["aliases"].append("basics"), None, f"{W}"),
+    "left-out-reason-changed": (put("origin.left_out[0].reason", "navigation link"), None, "origin.left_out[0]"),
+    "card-order": (lambda d: d["handover"]["card"]["statements"].reverse(), None, "handover.card"),
+    "sheet-heading": (put("handover.sheets.school.groups[3].heading", "Help"), None, "handover.sheets.school"),
+    "note-reworded": (sub("developments.notes[1].text", "approved", "fully approved"), None, "developments.notes[1]"),
+    "paraphrase-changed": (sub("glossary[3].definition", BMPS_TEXT, "bone-forming proteins"), None, "glossary[3]"),
+    "flare-up-defined-from-another-statement": (
+        both(
+            put("glossary[8].definition", "Bone that forms following a FOP flare-up."),
+            put("glossary[8].quote", FLARE_UP_QUOTE),
+            put("glossary[8].cites", [1, 4]),
+        ),
+        None,
+        "glossary[8]",
+    ),
+    "editorial-alias-added": (put("glossary[4].editorial_aliases", ["inborn"]), None, "glossary[4]"),
+    "edit-sentences-joined": (
+        sub(f"{C}.statements[1].text", "(BMPs). And through", "(BMPs), and through"),
+        None,
+        f"{C}.statements[1].text",
+    ),
+    "edit-final-period": (sub(f"{D}.statements[0].text", "in 2006", "in 2006."), None, f"{D}.statements[0].text"),
+    "edit-case": (sub(f"{W}.statements[1].text", "Heterotopic", "heterotopic"), None, f"{W}.statements[1].text"),
+    "record-deleted": (_unchanged, _drop_record("term/fop"), "glossary[0]"),
+    "record-orphaned": (_unchanged, _orphan, "reviews"),
+    "schema-1": (
+        both(put("schema", 1), lambda d: d["origin"].update(left_out=[e["line"] for e in d["origin"]["left_out"]])),
+        None,
+        "schema",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REVIEW_MUTATIONS))
+def test_each_editorial_change_fails_until_reviewed(tmp_path: Path, name: str) -> None:
+    edit, records, path = REVIEW_MUTATIONS[name]
+    findings = _findings(tmp_path, edit, records)
+    assert path in [f.path for f in findings if MARK in f.message], findings
+
+
+def _reformatted(d: Data) -> None:
+    """Key order reversed in every mapping (a faithful change: the parsed content is the same)."""
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: walk(node[k]) for k in reversed(list(node))}
+        if isinstance(node, list):
+            return [walk(x) for x in node]
+        return node
+
+    new = walk(d)
+    d.clear()
+    d.update(new)
+
+
+def test_faithful_controls_pass(tmp_path: Path) -> None:
+    """Reformatting, key order and a reviewed editorial change with its new record all pass."""
+    from fopinfo import reviewing
+    from fopinfo.loading import load
+
+    assert check(_write(tmp_path, _reformatted), bundled_source()).ok
+    path = _write(tmp_path, lambda d: None)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, default_flow_style=True, width=40), encoding="utf-8")
+    assert check(path, bundled_source()).ok  # flow style, other line breaks: same parsed content
+    path = _write(tmp_path, put(f"{M}.statements[0].subjects", ["managing", "triggers"]))
+    assert not check(path, bundled_source()).ok
+    said: list[str] = []
+    left = reviewing.run(
+        path, load(path), accept_keys=["subjects/management.1"], reviewer="A. Reviewer", interactive=False,
+        say=said.append, ask=lambda _: pytest.fail("--accept asks nothing"),
+    )  # fmt: skip
+    assert left == 0
+    assert check(path, bundled_source()).ok
+    assert any('+    "triggers"' in line for line in said[0].splitlines()), said[0]
 
 
 def test_editing_copy_data_and_hash_together_fails_against_the_bundled_source(

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from fopinfo.folding import normalise
 from fopinfo.model import Fact, Knowledge, Section, Statement, Term
-from fopinfo.provenance.report import Finding, ReviewItem
+from fopinfo.provenance.report import Finding
 from fopinfo.provenance.spans import spans
 from fopinfo.provenance.text import MARKER, MARKER_HERE, SourceText, markers_after, numbers, show
 from fopinfo.provenance.wording import compare, content_words, paraphrase, sensitive, stem, words
@@ -29,7 +29,6 @@ class Checker:
         self.raw = source_text
         self.src = SourceText(source_text)
         self.findings: list[Finding] = []
-        self.review: list[ReviewItem] = []
         count = len(self.src.sentences)
         self.claimed: list[str | None] = [None] * count  # the statement that quotes each sentence
         self.furniture = bytearray(count)  # headings, origin quotes, left-out lines
@@ -69,9 +68,6 @@ class Checker:
     def add(self, path: str, message: str) -> None:
         self.findings.append(Finding(path, message))
 
-    def note(self, kind: str, path: str, detail: str) -> None:
-        self.review.append(ReviewItem(kind, path, detail))
-
     def occurrences(self, quote: str) -> list[int]:
         needle, text, out = normalise(quote), self.src.text, []
         at = text.find(needle) if needle else -1
@@ -89,8 +85,7 @@ class Checker:
         problems, edits = compare(shown, quote)
         for problem in problems:
             self.add(path, problem)
-        for edit in edits:
-            self.note("edit", path, edit)
+        del edits  # a recognised edit is accepted by a review record (provenance.reviews)
 
     def place(self, path: str, quote: str, *, line: bool) -> int:
         """Where the source prints ``quote`` next, in order; -1 when it does not."""
@@ -133,8 +128,6 @@ class Checker:
     # ---------------------------------------------------------------- statements
 
     def statement(self, path: str, s: Statement, container: str | None = None) -> int:
-        if s.subjects:
-            self.note("subjects", f"{path}.subjects", f"{s.id}: {', '.join(s.subjects)}")
         if s.quote is None:
             self.add(f"{path}.quote", "no quote")
             return -1
@@ -228,7 +221,6 @@ class Checker:
             self.add(f"{path}.quote", f"not the heading of what it holds: the source prints '{after}' right after it")
 
     def own_title(self, path: str, section: Section, first: int) -> None:
-        self.note("own title", f"{path}.title", section.title)
         under = " ".join(t for s in section.all_statements() for t in (s.text, *s.items))
         extra = sorted(sensitive(section.title) - sensitive(under))
         if extra:

@@ -329,7 +329,7 @@ def _check(result: CheckResult) -> str:
     blocks += _list(esc(str(p)) for p in result.problems)
     if result.knowledge is not None:
         parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
-        blocks.append(f"OK — {esc(parts)}")
+        blocks.append(f"{'OK' if not result.problems else 'Valid, not reviewed'} — {esc(parts)}")
     report = result.report
     if report is not None:
         blocks += _list(esc(str(f)) for f in report.findings)

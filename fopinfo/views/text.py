@@ -403,7 +403,8 @@ def _check(c: Console, result: CheckResult) -> None:
     if result.knowledge is None:
         return
     parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
-    c.print(Text(f"{clean(str(result.target))}: OK — {parts}"), soft_wrap=True)
+    status = "OK" if not result.problems else "valid, not reviewed"  # review-record findings above
+    c.print(Text(f"{clean(str(result.target))}: {status} — {parts}"), soft_wrap=True)
     report = result.report
     if report is None:
         return
