@@ -38,7 +38,10 @@ def load_records(target: Path) -> tuple[dict[str, Record], list[Problem]]:
     from fopinfo.yaml_reading import read_yaml
 
     path = records_path(target)
-    if not path.exists():
+    try:
+        if not path.exists():
+            return {}, []
+    except (OSError, ValueError):  # a path the system cannot name (e.g. a NUL byte): no records
         return {}, []
     try:
         data, duplicates = read_yaml(read_text(path, f"{MARK}s"))

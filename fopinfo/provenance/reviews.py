@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 from fopinfo.folding import normalise
 from fopinfo.model import Knowledge, Problem, Statement
 from fopinfo.provenance.report import ReviewItem
+from fopinfo.provenance.wording import compare
 
 RECORDS_FORMAT = 1
 MARK = "review record"  # in every finding about review records
@@ -121,18 +122,26 @@ def _sections(k: Knowledge) -> Iterator[Element]:
         yield Element(f"section/{section.id}", "section title and aliases", f"sections[{i}]", content)
 
 
+def _edited(text: str, quote: str | None) -> bool:
+    """Shown text that differs from its quote only by recognised edits (any other change is a finding)."""
+    if quote is None or normalise(text) == normalise(quote):
+        return False
+    problems, edits = compare(text, quote)
+    return not problems and bool(edits)
+
+
 @collector
 def _edits(k: Knowledge) -> Iterator[Element]:
-    """Shown text that is not its quote exactly: a recognised edit, which a person accepts."""
+    """A recognised punctuation or case edit of the source's words, which a person accepts."""
     for path, s in _statements(k):
-        if s.quote is not None and normalise(s.text) != normalise(s.quote):
+        if _edited(s.text, s.quote):
             yield Element(f"edit/{s.id}", "edit", f"{path}.text", {"text": s.text, "quote": s.quote})
     for si, section in enumerate(k.sections):
-        if section.quote is not None and normalise(section.title) != normalise(section.quote):
+        if _edited(section.title, section.quote):
             content = {"text": section.title, "quote": section.quote}
             yield Element(f"edit/section/{section.id}", "edit", f"sections[{si}].title", content)
         for fi, fact in enumerate(section.facts):
-            if fact.quote is not None and normalise(fact.headline) != normalise(fact.quote):
+            if _edited(fact.headline, fact.quote):
                 content = {"text": fact.headline, "quote": fact.quote}
                 yield Element(f"edit/fact/{fact.id}", "edit", f"sections[{si}].facts[{fi}].headline", content)
 
