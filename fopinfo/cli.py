@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 from typer.core import TyperGroup
 
-from fopinfo import __version__, cli_handover, completion
+from fopinfo import __version__, cli_handover, completion, review_command
 from fopinfo.cli_context import Options, choose_format, data_origin, knowledge, options_of, show
 from fopinfo.cli_params import (
     Color,
@@ -316,6 +316,18 @@ def check(
     failure = result.failure()
     if failure:
         raise BadKnowledgeFile(failure)
+
+
+@app.command(epilog=review_command.EXAMPLES)
+def review(
+    ctx: typer.Context,
+    path: review_command.PathArg = None,
+    accept: review_command.AcceptOption = None,
+    reviewer: review_command.ReviewerOption = None,
+    list_: review_command.ListFlag = False,
+) -> None:
+    """Review editorial elements one at a time, each shown as a diff (an editorial review, not a clinical one)."""
+    review_command.review(path or options_of(ctx).data, list_, accept or [], reviewer)
 
 
 @app.command(

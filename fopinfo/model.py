@@ -72,11 +72,28 @@ class Term(NamedTuple):
     cites: tuple[int, ...]
     more_quotes: tuple[str, ...] = ()  # further source passages the definition draws on
     allowances: tuple[Allowance, ...] = ()
+    # True: the definition is fopinfo's paraphrase (bound to a review record); False: it is
+    # made of the quotes' own word sequences, in the source's order (checked by machine).
+    paraphrase: bool = False
+    # Aliases that are fopinfo's, not names the quotes print (reviewed); also in ``aliases``.
+    editorial_aliases: tuple[str, ...] = ()
 
 
 class RelatedPage(NamedTuple):
     label: str
     section: str
+
+
+# Why a line of the source page is left out: a closed list, each with a rule of where and
+# what such a line may be (fopinfo.provenance.origin).
+LEFT_OUT_REASONS = ("navigation link", "image caption", "site banner", "cookie notice", "credits", "call to action")
+
+
+class LeftOut(NamedTuple):
+    """A line of site furniture that fopinfo leaves out, verbatim, and why."""
+
+    line: str
+    reason: str | None  # one of LEFT_OUT_REASONS; None in a schema-1 file, which gives none
 
 
 class Origin(NamedTuple):
@@ -87,7 +104,7 @@ class Origin(NamedTuple):
     audience: str
     disclaimer: str
     quotes: dict[str, str]
-    left_out: tuple[str, ...]
+    left_out: tuple[LeftOut, ...]
     related_pages: tuple[RelatedPage, ...]
     source_sha256: str | None = None  # of the source text's UTF-8 bytes
 
@@ -165,6 +182,7 @@ class Knowledge(NamedTuple):
     glossary: tuple[Term, ...]
     developments: Developments | None = None
     handover: Handover | None = None
+    schema: int = 2  # the file's schema version; 1 still loads and is reported as unreviewed
     people_words: tuple[PeopleWord, ...] = ()
 
     def notes_on(self, item_id: str) -> tuple[Note, ...]:

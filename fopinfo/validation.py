@@ -10,9 +10,11 @@ from typing import Any
 from fopinfo.developments import developments
 from fopinfo.handover import handover
 from fopinfo.model import (
+    LEFT_OUT_REASONS,
     Allowance,
     Fact,
     Knowledge,
+    LeftOut,
     Origin,
     Problem,
     RelatedPage,
@@ -26,8 +28,10 @@ from fopinfo.model import (
 from fopinfo.validator import Validator, brief, path_text
 from fopinfo.vocabulary import people_words
 
-SCHEMA = 2  # the version fopinfo writes and documents
-READS = (1, 2)  # 1: the previous version, without people_words
+SCHEMA = 2
+# Schema 1 (no left-out reasons, no declared paraphrases or editorial aliases) still loads;
+# its review records are not read, so every element is reported as unreviewed.
+SCHEMAS = (1, 2)
 
 
 def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
@@ -42,12 +46,13 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     if top is None:
         return None, v.problems
     schema = top.get("schema", SCHEMA)
-    if type(schema) is not int or schema not in READS:
-        v.problem(("schema",), f"fopinfo reads schema {' or '.join(map(str, READS))}, not {brief(schema)}")
+    if type(schema) is not int or schema not in SCHEMAS:
+        v.problem(("schema",), f"fopinfo reads schema {' or '.join(map(str, SCHEMAS))}, not {brief(schema)}")
+        schema = SCHEMA
     elif schema < 2 and "people_words" in top:
         v.problem(("people_words",), "is a part of schema 2: set schema: 2 at the top of the file")
 
-    origin = _origin(v, top.get("origin"))
+    origin = _origin(v, top.get("origin"), schema)
     sources = _sources(v, top)
     subjects = _subjects(v, top)
     sections = _sections(v, top)
@@ -103,9 +108,9 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
 
     if v.problems or origin is None:
         return None, v.problems
-    return Knowledge(
-        origin, tuple(sources), tuple(subjects), tuple(sections), tuple(glossary), later, chosen, vocabulary
-    ), []
+    parts = (tuple(sources), tuple(subjects), tuple(sections), tuple(glossary))
+    k = Knowledge(origin, *parts, later, chosen, schema=schema, people_words=vocabulary)
+    return k, []
 
 
 def _check_unique(v: Validator, what: str, ids: Sequence[tuple[tuple[str | int, ...], str]]) -> None:
@@ -136,8 +141,10 @@ def _check_names(v: Validator, sections: list[Section], subjects: list[Subject],
     for i, term in enumerate(glossary):
         claim(term.id, term.id, ("glossary", i, "id"))
         claim(term.term, term.id, ("glossary", i, "term"))
+        plain = len(term.aliases) - len(term.editorial_aliases)
         for a, alias in enumerate(term.aliases):
-            claim(alias, term.id, ("glossary", i, "aliases", a))
+            where = ("aliases", a) if a < plain else ("editorial_aliases", a - plain)
+            claim(alias, term.id, ("glossary", i, *where))
 
 
 def _statement_paths(section: Section, si: int) -> Iterator[tuple[Statement, tuple[str | int, ...]]]:
@@ -148,7 +155,7 @@ def _statement_paths(section: Section, si: int) -> Iterator[tuple[Statement, tup
             yield statement, ("sections", si, "facts", fi, "statements", i)
 
 
-def _origin(v: Validator, value: Any) -> Origin | None:
+def _origin(v: Validator, value: Any, schema: int = SCHEMA) -> Origin | None:
     path: tuple[str | int, ...] = ("origin",)
     keys = ("title", "publisher", "reference", "date", "audience", "disclaimer")
     d = v.mapping(value, path, keys, ("quotes", "left_out", "related_pages", "source_sha256"))
@@ -172,10 +179,29 @@ def _origin(v: Validator, value: Any) -> Origin | None:
     return Origin(
         **fields,
         quotes=quotes,
-        left_out=v.strings(d, "left_out", path),
+        left_out=_left_out(v, d, path, schema),
         related_pages=tuple(pages),
         source_sha256=_sha256(v, d, path),
     )
+
+
+def _left_out(v: Validator, d: dict[str, Any], path: tuple[str | int, ...], schema: int) -> tuple[LeftOut, ...]:
+    """Schema 2: ``{line, reason}`` with a reason from the closed list; schema 1: plain lines."""
+    out = []
+    for i, item in enumerate(v.sequence(d, "left_out", path)):
+        ipath = (*path, "left_out", i)
+        if isinstance(item, str) and item.strip() and schema == 1:
+            out.append(LeftOut(item.strip(), None))
+            continue
+        e = v.mapping(item, ipath, ("line", "reason"))
+        if e is None:
+            continue
+        line, reason = v.string(e, "line", ipath), v.string(e, "reason", ipath)
+        if reason is not None and reason not in LEFT_OUT_REASONS:
+            v.problem((*ipath, "reason"), f"must be one of: {', '.join(LEFT_OUT_REASONS)}; not {brief(reason)}")
+        if line is not None:
+            out.append(LeftOut(line, reason if reason in LEFT_OUT_REASONS else None))
+    return tuple(out)
 
 
 def _sha256(v: Validator, d: dict[str, Any], path: tuple[str | int, ...]) -> str | None:
@@ -288,20 +314,26 @@ def _glossary(v: Validator, top: dict[str, Any]) -> list[Term]:
     for i, item in enumerate(v.sequence(top, "glossary", ())):
         path: tuple[str | int, ...] = ("glossary", i)
         d = v.mapping(
-            item, path, ("id", "term", "definition"), ("aliases", "quote", "cites", "more_quotes", "allowances")
+            item,
+            path,
+            ("id", "term", "definition"),
+            ("aliases", "editorial_aliases", "paraphrase", "quote", "cites", "more_quotes", "allowances"),
         )
         if d is None:
             continue
+        editorial = v.strings(d, "editorial_aliases", path, names=True)
         out.append(
             Term(
                 id=v.string(d, "id", path, name=True) or "",
                 term=v.string(d, "term", path, name=True) or "",
-                aliases=v.strings(d, "aliases", path, names=True),
+                aliases=v.strings(d, "aliases", path, names=True) + editorial,
                 definition=v.string(d, "definition", path, nullable=True),
                 quote=v.string(d, "quote", path, nullable=True),
                 cites=v.numbers(d, "cites", path),
                 more_quotes=v.strings(d, "more_quotes", path),
                 allowances=_allowances(v, d, path),
+                paraphrase=v.flag(d, "paraphrase", path),
+                editorial_aliases=editorial,
             )
         )
     return out

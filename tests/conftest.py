@@ -17,6 +17,15 @@ BUNDLED = ROOT / "data" / "facts.yaml"
 SOURCE = Path(__file__).resolve().parent / "fixtures" / "what-is-fop.txt"
 
 Run = Callable[..., "Result"]
+REVIEWS = BUNDLED.with_name("facts.reviews.yaml")
+
+
+def with_reviews(path: Path) -> Path:
+    """A copy of the bundled file is only reviewed with the bundled review records beside it."""
+    import shutil
+
+    shutil.copy(REVIEWS, path.with_name(f"{path.stem}.reviews.yaml"))
+    return path
 
 
 class Result:

@@ -12,12 +12,12 @@ import pytest
 import yaml
 
 from fopinfo import __version__
-from tests.conftest import BUNDLED, SOURCE, Result, Run
+from tests.conftest import BUNDLED, SOURCE, Result, Run, with_reviews
 
 DISCLAIMER = (
-    "Not medical advice. Please always consult a healthcare professional if you require healthcare advice or "
-    "if you have any specific concerns regarding Fibrodysplasia Ossificans Progressiva. "
-    "The information provided here is not intended to replace professional advice."
+    "fopinfo: not medical advice. The source: “Please always consult a healthcare professional if you require "
+    "healthcare advice or if you have any specific concerns regarding Fibrodysplasia Ossificans Progressiva. "
+    "The information provided here is not intended to replace professional advice.”"
 )
 ORIGIN = (
     "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020 — 5 years ago as of 25 November 2026. "
@@ -148,8 +148,9 @@ def test_topic_section_in_full(run: Run) -> None:
 @pytest.mark.parametrize(
     ("subject", "ids"),
     [
-        ("frequency", ["what.1", "ultra-rare.1", "ultra-rare.2", "single-gene.1"]),
-        ("triggers", ["what.5", "management.1", "irreversible.2"]),
+        ("frequency", ["what.1", "ultra-rare.1", "ultra-rare.2", "single-gene.1", "anyone.1"]),
+        ("triggers", ["what.5", "what.6", "irreversible.2"]),
+        ("managing", ["management.1", "care-team.1"]),
         ("community", ["care-team.1", "growing-community.1"]),
     ],
 )
@@ -169,7 +170,7 @@ def test_unknown_topic(run: Run) -> None:
         "Error: no topic named 'causs'",
         "  did you mean: causes, cause?",
         "  topics: what, causes, management, discovery, facts, frequency, inheritance, diagnosis, symptoms, "
-        "triggers, community",
+        "triggers, community, managing",
     ]
 
 
@@ -200,8 +201,8 @@ def test_cite_7(run: Run) -> None:
 def test_cite_6_is_the_2006_call_out(run: Run) -> None:
     doc = json.loads(run("cite", "6", "--json").stdout)
     assert [s["text"] for s in doc["statements"]] == [
-        "Researchers discovered the gene responsible for extra bone formation in FOP in 2006."
-    ]
+        "Researchers discovered the gene responsible for extra bone formation in FOP in 2006"
+    ]  # as the source prints it: no full stop
 
 
 @pytest.mark.parametrize(
@@ -338,7 +339,17 @@ def test_data_option_and_environment_variable(run: Run, tmp_path: Path) -> None:
     )
     assert run("--data", str(translated), "topic", "facts").stdout.startswith("Faits sur la FOP\n")
     assert run("topic", "facts", env={"FOPINFO_DATA": str(translated)}).stdout.startswith("Faits sur la FOP\n")
-    assert run("check", env={"FOPINFO_DATA": str(translated)}).stdout.startswith(f"{translated}: OK")
+    with_reviews(translated)  # a translated title is an editorial change: check names it until it is reviewed
+    checked = run("check", env={"FOPINFO_DATA": str(translated)})
+    assert checked.exit_code == 3
+    assert [line.split(": ")[0] for line in checked.stdout.splitlines()[:-1]] == [f"line {_line_of(translated)}"]
+    assert "sections[4]: changed since its review record" in checked.stdout
+    assert checked.stdout.splitlines()[-1].startswith(f"{translated}: valid, not reviewed")
+
+
+def _line_of(path: Path) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line == "  - id: facts")
 
 
 @pytest.mark.parametrize("args", [["facts"], ["cite", "7"], ["check"], []], ids=lambda a: " ".join(a) or "(none)")
@@ -398,9 +409,9 @@ def test_quote_shows_the_source_words_under_each_statement(run: Run) -> None:
     assert "“" not in run("cite", "8").stdout.split("Source:")[0]
 
 
-def test_quote_differs_from_text_where_wording_was_tightened(run: Run) -> None:
+def test_shown_text_keeps_the_sources_punctuation(run: Run) -> None:
     out = " ".join(run("topic", "causes", "--quote").stdout.split())
-    assert "Proteins (BMPs), and through this interaction, normal bone is formed. (uncited)" in out
+    assert "Proteins (BMPs). And through this interaction, normal bone is formed. (uncited)" in out
     assert "Proteins (BMPs). And through this interaction, normal bone is formed.” (uncited)" in out
 
 
@@ -412,7 +423,7 @@ def test_check_source_proves_the_bundled_file(run: Run) -> None:
         "coverage: 78/78 source sentences",
         "notes: 4 notes by fopinfo, not from the source and outside this proof: australia-2023-palovarotene, "
         "usa-2023-palovarotene, eu-2023-sohonos-refused, canada-2022-palovarotene",
-        "review: 84 editorial element(s) to sign off (list them with --review)",
+        "review: 0 editorial element(s) to sign off (list them with --review)",
     ]
     doc = json.loads(run("check", "--source", str(SOURCE), "--json").stdout)
     assert doc["provenance"]["outside_proof"] == {
@@ -429,7 +440,7 @@ def test_check_source_proves_the_bundled_file(run: Run) -> None:
 
 
 def test_check_source_catches_an_altered_figure(run: Run, tmp_path: Path) -> None:
-    altered = tmp_path / "altered.yaml"
+    altered = with_reviews(tmp_path / "altered.yaml")
     text = BUNDLED.read_text(encoding="utf-8")
     altered.write_text(text.replace("text: Only around one or two people", "text: Only around one or three people"))
     result = run("check", str(altered), "--source", str(SOURCE))

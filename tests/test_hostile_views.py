@@ -118,6 +118,8 @@ def test_a_non_utf8_path_stays_recoverable_in_check_json(tmp_path: Path) -> None
     name = os.fsencode(tmp_path) + b"/caf\xe9.yaml"
     with open(name, "wb") as f:
         f.write(BUNDLED.read_bytes())
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.reviews.yaml", "wb") as f:
+        f.write(BUNDLED.with_name("facts.reviews.yaml").read_bytes())
     done = subprocess.run([os.fsencode(SCRIPT), b"check", name, b"--json"], capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
     shown = json.loads(done.stdout)["file"]

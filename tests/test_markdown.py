@@ -19,9 +19,9 @@ from tests.conftest import BUNDLED, ROOT, Run
 
 PARSER = MarkdownIt("commonmark", {"html": False})
 DISCLAIMER = (
-    "Not medical advice. Please always consult a healthcare professional if you require healthcare advice or "
-    "if you have any specific concerns regarding Fibrodysplasia Ossificans Progressiva. "
-    "The information provided here is not intended to replace professional advice."
+    "fopinfo: not medical advice. The source: “Please always consult a healthcare professional if you require "
+    "healthcare advice or if you have any specific concerns regarding Fibrodysplasia Ossificans Progressiva. "
+    "The information provided here is not intended to replace professional advice.”"
 )
 ORIGIN = "Source: “What is FOP?”, Ipsen, reference NON-US-001996, December 2020 — 5 years ago as of 25 November 2026."
 
@@ -197,7 +197,7 @@ def test_handout_html_is_self_contained_and_printable(run: Run) -> None:
 def test_handout_topics(run: Run) -> None:
     text = plain_text(run("handout", "--topic", "frequency", "--topic", "discovery").stdout)
     assert "Only around one or two people per million have the condition. [1]" in text
-    assert "Researchers discovered the gene responsible for extra bone formation in FOP in 2006. [6]" in text
+    assert "Researchers discovered the gene responsible for extra bone formation in FOP in 2006 [6]" in text
     assert "Over time HO leads to ribbons" not in text
     assert DISCLAIMER in text
     bad = run("handout", "--topic", "nope")

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from fopinfo import loading, model
 from fopinfo.errors import BadKnowledgeFile
-from tests.conftest import BUNDLED, ROOT, Run
+from tests.conftest import BUNDLED, ROOT, Run, with_reviews
 
 ORIGINAL: dict[str, Any] = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
 
@@ -124,7 +124,7 @@ def write(tmp_path: Path, content: bytes) -> Path:
 
 
 def test_bom_is_accepted(run: Run, tmp_path: Path) -> None:
-    path = write(tmp_path, b"\xef\xbb\xbf" + BUNDLED.read_bytes())
+    path = with_reviews(write(tmp_path, b"\xef\xbb\xbf" + BUNDLED.read_bytes()))
     assert run("--data", str(path), "check").exit_code == 0
 
 
@@ -267,7 +267,7 @@ def test_narrow_and_wide_terminals(run: Run, columns: str) -> None:
         result = run(*args, env={"COLUMNS": columns})
         assert result.exit_code == 0
         lines = result.stdout.splitlines()
-        last = "  community" if args == ["topics"] else "advice."  # the whole view was printed
+        last = "  managing" if args == ["topics"] else "advice.”"  # the whole view was printed
         assert lines[-1].startswith(last) if args == ["topics"] else lines[-1].endswith(last)
         # Narrow terminals wrap at a readable minimum of 40 columns rather than word by word.
         assert max(map(len, lines)) <= max(40, int(columns))
@@ -327,6 +327,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
 def test_nothing_is_written(tmp_path: Path) -> None:
     data = tmp_path / "mine.yaml"
     data.write_bytes(BUNDLED.read_bytes())
+    with_reviews(data)
     os.utime(data, ns=(1_000_000_000, 1_000_000_000))
     before, bundled_before = _snapshot(tmp_path), BUNDLED.read_bytes()
     source = str(ROOT / "tests" / "fixtures" / "what-is-fop.txt")

@@ -131,7 +131,19 @@ REFUSED: list[tuple[str, Callable[[Data], None], Where]] = [
     # Types, nulls and ranges.
     ("unknown top-level key", _set(("sources_list",), []), ("sources_list",)),
     ("missing top-level key", _drop(("sections",)), ()),
-    ("schema 2", _set(("schema",), 2), ("schema",)),
+    ("schema 3", _set(("schema",), 3), ("schema",)),
+    (
+        "left-out reason not in the closed list",
+        _set(("origin", "left_out", 0, "reason"), "advert"),
+        ("origin", "left_out", 0, "reason"),
+    ),
+    ("left-out line without a reason", _drop(("origin", "left_out", 0, "reason")), ("origin", "left_out", 0)),
+    ("paraphrase as text", _set(("glossary", 3, "paraphrase"), "yes"), ("glossary", 3, "paraphrase")),
+    (
+        "editorial alias not a string",
+        _set(("glossary", 2, "editorial_aliases"), [7]),
+        ("glossary", 2, "editorial_aliases", 0),
+    ),
     ("schema as text", _set(("schema",), "1"), ("schema",)),
     ("origin a list", _set(("origin",), ["What is FOP?"]), ("origin",)),
     ("origin field null", _set(("origin", "disclaimer"), None), ("origin", "disclaimer")),

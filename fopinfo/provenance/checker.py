@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from fopinfo.folding import normalise
 from fopinfo.model import Fact, Knowledge, Section, Statement, Term
-from fopinfo.provenance.report import Finding, ReviewItem
+from fopinfo.provenance.report import Finding
+from fopinfo.provenance.spans import spans
 from fopinfo.provenance.text import MARKER, MARKER_HERE, SourceText, markers_after, numbers, show
 from fopinfo.provenance.wording import compare, content_words, paraphrase, sensitive, stem, words
+
+
+def slug(name: str) -> str:
+    """A term's id is its name, lower case, with a hyphen for each run of other characters."""
+    return re.sub(r"[^\w]+|_", "-", name.casefold()).strip("-")
+
+
+def _name_key(text: str) -> str:
+    """Names compared as stemmed words, hyphens as spaces: "flare up" finds "flare-ups"."""
+    return " " + " ".join(stem(w) for w in words(text.replace("-", " "))) + " "
 
 
 class Checker:
@@ -17,16 +29,16 @@ class Checker:
         self.raw = source_text
         self.src = SourceText(source_text)
         self.findings: list[Finding] = []
-        self.review: list[ReviewItem] = []
         count = len(self.src.sentences)
         self.claimed: list[str | None] = [None] * count  # the statement that quotes each sentence
         self.furniture = bytearray(count)  # headings, origin quotes, left-out lines
         self.cursor = 0  # everything is quoted in source order: where the last element ended
         self.previous = "the start of the file"
         self.section_starts: list[tuple[int, str]] = []
-        self._stems: str | None = None  # the source's words, stemmed, for name look-ups
         self.heading_at: list[int] = []  # where the source prints each quoted heading, in order
         self.heading_of: list[str] = []  # the path of the section or fact it heads
+        self.read_markers: dict[int, str] = {}  # marker numbers read after quotes -> the path reading it
+        self.statement_quotes: list[str] = []  # every statement's quote, for names of unexplained terms
 
     def index_headings(self, k: Knowledge) -> None:
         """Every quoted heading's line, so a statement can be held to the one it sits under."""
@@ -56,9 +68,6 @@ class Checker:
     def add(self, path: str, message: str) -> None:
         self.findings.append(Finding(path, message))
 
-    def note(self, kind: str, path: str, detail: str) -> None:
-        self.review.append(ReviewItem(kind, path, detail))
-
     def occurrences(self, quote: str) -> list[int]:
         needle, text, out = normalise(quote), self.src.text, []
         at = text.find(needle) if needle else -1
@@ -76,8 +85,7 @@ class Checker:
         problems, edits = compare(shown, quote)
         for problem in problems:
             self.add(path, problem)
-        for edit in edits:
-            self.note("edit", path, edit)
+        del edits  # a recognised edit is accepted by a review record (provenance.reviews)
 
     def place(self, path: str, quote: str, *, line: bool) -> int:
         """Where the source prints ``quote`` next, in order; -1 when it does not."""
@@ -120,8 +128,6 @@ class Checker:
     # ---------------------------------------------------------------- statements
 
     def statement(self, path: str, s: Statement, container: str | None = None) -> int:
-        if s.subjects:
-            self.note("subjects", f"{path}.subjects", f"{s.id}: {', '.join(s.subjects)}")
         if s.quote is None:
             self.add(f"{path}.quote", "no quote")
             return -1
@@ -136,10 +142,15 @@ class Checker:
             self.add(f"{path}.quote", f"{how}: a statement quotes from a run's start to its marker or paragraph end")
         here = MARKER_HERE.match(self.src.text, end, self.src.line_end(end))
         printed = numbers(here.group(1)) if here else ()
+        self.statement_quotes.append(s.quote)
+        for n in printed:
+            self.read_markers.setdefault(n, f"{path}.cites")
         if s.cites != printed:
             said = show(printed) if printed else "no marker"
             self.add(f"{path}.cites", f"cites {show(s.cites)} but the source prints {said} after this quote")
         self.claim(path, at, run_end)
+        if self.src.bullet[self.src.line_index(at)]:
+            self.add(f"{path}.quote", "the source prints this as a bullet line: it is an item of the lead above it")
         if container is not None:
             self.under(path, at, container)
         if s.items:
@@ -155,14 +166,19 @@ class Checker:
         line = src.line_index(at)
         for j, item in enumerate(items):
             index = line + 1 + j
-            lo = src.line_starts[index] if index < len(src.line_starts) else len(src.text)
+            if index >= len(src.line_starts) or not src.bullet[index]:
+                self.add(f"{path}.items[{j}]", "the source prints no further bullet line under this lead")
+                return
+            lo = src.line_starts[index]
             hi = src.line_end(lo)
             if src.text[lo:hi] != normalise(item):
-                printed = f"'{src.text[lo:hi]}'" if lo < hi else "nothing"
-                self.add(f"{path}.items[{j}]", f"the source's next list line is {printed}")
+                self.add(f"{path}.items[{j}]", f"the source's next bullet line is '{src.text[lo:hi]}'")
                 return
             self.claim(path, lo, hi)
             self.cursor = max(self.cursor, hi)
+        after = line + 1 + len(items)
+        if after < len(src.line_starts) and src.bullet[after]:
+            self.add(f"{path}.items", f"leaves out the bullet line '{src.line_text(after)}' under this lead")
 
     def statements(self, path: str, statements: Iterable[Statement], headed: bool = True) -> list[int]:
         container = path if headed else None  # an own-titled section has no heading in the source
@@ -172,6 +188,7 @@ class Checker:
 
     def section(self, path: str, section: Section) -> None:
         start = self.cursor
+        heading = -1
         if section.quote is None:
             if not section.editorial:
                 self.add(f"{path}.quote", "no quote: a title of fopinfo's own must be declared `editorial: true`")
@@ -180,6 +197,7 @@ class Checker:
         else:
             at = self.place(f"{path}.quote", section.quote, line=True)
             start = at if at >= 0 else start
+            heading = at
             if at >= 0:
                 self.furnish(at, at + len(normalise(section.quote)))
             self.shown(f"{path}.title", section.title, section.quote)
@@ -188,11 +206,21 @@ class Checker:
             self.own_title(path, section, starts[0] if starts else -1)
             start = starts[0] if starts and starts[0] >= 0 else start
         self.section_starts.append((start, section.id))
-        for fi, fact in enumerate(section.facts):
-            self.fact(f"{path}.facts[{fi}]", fact)
+        firsts = [self.fact(f"{path}.facts[{fi}]", fact) for fi, fact in enumerate(section.facts)]
+        if heading >= 0:
+            self.adjacent(path, heading, starts[0] if starts else (firsts[0] if firsts else -1))
+
+    def adjacent(self, path: str, heading: int, first: int) -> None:
+        """A heading is printed right before what it heads: its first statement, or its first fact."""
+        if first < 0:
+            return
+        src = self.src
+        line = src.line_index(heading) + 1
+        if line >= len(src.line_starts) or src.line_starts[line] != first:
+            after = src.line_text(line) if line < len(src.line_starts) else "nothing"
+            self.add(f"{path}.quote", f"not the heading of what it holds: the source prints '{after}' right after it")
 
     def own_title(self, path: str, section: Section, first: int) -> None:
-        self.note("own title", f"{path}.title", section.title)
         under = " ".join(t for s in section.all_statements() for t in (s.text, *s.items))
         extra = sorted(sensitive(section.title) - sensitive(under))
         if extra:
@@ -213,7 +241,9 @@ class Checker:
         if not starts_line or any(self.claimed[i] for i in before):
             self.add(f"{path}.statements[0].quote", "an own-titled section must begin where the source breaks")
 
-    def fact(self, path: str, fact: Fact) -> None:
+    def fact(self, path: str, fact: Fact) -> int:
+        """Check a fact; where the source prints its headline (-1: nowhere)."""
+        at = -1
         if fact.quote is None:
             self.add(f"{path}.quote", "no quote")
         else:
@@ -223,22 +253,33 @@ class Checker:
             self.shown(f"{path}.headline", fact.headline, fact.quote)
         if not fact.statements:
             self.add(f"{path}.statements", "no statements: a fact holds what the source prints under it")
-        self.statements(path, fact.statements)
+        starts = self.statements(path, fact.statements)
+        if at >= 0 and starts:
+            self.adjacent(path, at, starts[0])
+        return at
 
     # ---------------------------------------------------------------- glossary
 
-    def names(self, path: str, term: Term) -> None:
-        """A term and its aliases are names the source prints (plural aside)."""
-        if self._stems is None:
-            self._stems = " " + " ".join(stem(w) for w in words(self.src.text)) + " "
+    def names(self, path: str, term: Term, quotes: list[str]) -> None:
+        """A term and each alias are printed in the quotes its definition is drawn from (plural
+        and hyphens aside); a term the source never explains, in a statement that uses it. An
+        alias of fopinfo's own is declared under ``editorial_aliases`` and reviewed."""
+        if slug(term.term) != term.id:
+            self.add(f"{path}.term", f"'{term.term}' is not the term its entry '{term.id}' names")
+        where = quotes or self.statement_quotes
+        said = " ".join(_name_key(q) for q in where)
+        plain = len(term.aliases) - len(term.editorial_aliases)
         named = [(f"{path}.term", term.term)]
-        named += [(f"{path}.aliases[{i}]", a) for i, a in enumerate(term.aliases)]
+        named += [(f"{path}.aliases[{i}]", a) for i, a in enumerate(term.aliases[:plain])]
         for npath, name in named:
-            if f" {' '.join(stem(w) for w in words(name))} " not in self._stems:
-                self.add(npath, f"'{name}' is not a name the source prints")
+            if _name_key(name) not in said:
+                whose = "its quotes" if quotes else "any statement's quote"
+                self.add(npath, f"'{name}' is not printed in {whose} (an alias of fopinfo's own is an editorial alias)")
 
     def term(self, path: str, term: Term) -> None:
-        self.names(path, term)
+        quotes = [(f"{path}.quote", term.quote)] if term.quote is not None else []
+        quotes += [(f"{path}.more_quotes[{i}]", q) for i, q in enumerate(term.more_quotes)]
+        self.names(path, term, [q for _, q in quotes])
         if term.definition is None and term.quote is not None:
             self.add(f"{path}.definition", "null says the source never explains the term, but it has a quote")
         if term.quote is None:
@@ -246,13 +287,15 @@ class Checker:
                 self.add(f"{path}.quote", "no quote")
             return
         expected: list[int] = []
-        quotes = [(f"{path}.quote", term.quote)]
-        quotes += [(f"{path}.more_quotes[{i}]", q) for i, q in enumerate(term.more_quotes)]
+        last = -1
         for qpath, quote in quotes:
             at = self.src.text.find(normalise(quote))
             if at < 0:
                 self.add(qpath, "quote not found in the source")
                 return
+            if at < last:
+                self.add(qpath, "out of source order: a term's quotes follow the source's order")
+            last = at
             for n in markers_after(self.src.text, at + len(normalise(quote))):
                 if n not in expected:
                     expected.append(n)
@@ -261,18 +304,21 @@ class Checker:
             self.add(f"{path}.cites", f"cites {show(term.cites)} but the source prints {printed} after its quotes")
         if term.definition is None:
             return
-        allowed = {w for a in term.allowances for w in a.words}
         texts = [q for _, q in quotes]
+        if not term.paraphrase:
+            for problem in spans(term.definition, texts)[1]:
+                self.add(f"{path}.definition", problem)
+            if term.allowances:
+                self.add(f"{path}.allowances", "only a declared paraphrase (paraphrase: true) may allow other words")
+            return
+        allowed = {w for a in term.allowances for w in a.words}
         names = [term.term, *term.aliases]
         for problem in paraphrase(term.definition, texts, names, allowed):
             self.add(f"{path}.definition", problem)
-        self.note("definition", f"{path}.definition", term.definition)
         for ai, allowance in enumerate(term.allowances):
-            apath = f"{path}.allowances[{ai}]"
-            self.note("allowance", apath, f"{', '.join(allowance.words)}: {allowance.reason}")
             unused = [w for w in allowance.words if not paraphrase(w, texts, names, set())]
             if unused:
-                self.add(apath, f"allows {', '.join(unused)}, which the quotes already hold")
+                self.add(f"{path}.allowances[{ai}]", f"allows {', '.join(unused)}, which the quotes already hold")
 
     # ---------------------------------------------------------------- coverage
 

@@ -1,55 +1,25 @@
 """The proof run: every part of the knowledge file checked against the source, in order,
-into one report. The parts' checks live beside it (``checker``, ``origin``)."""
+into one report. The parts' checks live beside it (``checker``, ``origin``, ``notes``).
+What no machine can decide is bound to review records instead (``reviews``)."""
 
 from __future__ import annotations
 
 from fopinfo.model import Knowledge
 from fopinfo.provenance.checker import Checker
+from fopinfo.provenance.notes import check_notes
 from fopinfo.provenance.origin import check_origin
 from fopinfo.provenance.report import Report
 
 
 def check(k: Knowledge, source_text: str) -> Report:
-    """Every finding about ``k`` against ``source_text``, the review list, and coverage."""
+    """Every finding about ``k`` against ``source_text``, and coverage."""
     c = Checker(source_text)
     c.index_headings(k)
     for si, section in enumerate(k.sections):
         c.section(f"sections[{si}]", section)
     for gi, term in enumerate(k.glossary):
         c.term(f"glossary[{gi}]", term)
-    for i, source in enumerate(k.sources):
-        if source.text is not None and not c.occurrences(source.text):
-            c.add(f"sources[{i}].text", "not in the source: its copy does not reproduce the reference list")
     check_origin(c, k)
-    for i, subject in enumerate(k.subjects):
-        c.note("subject title", f"subjects[{i}].title", f"{subject.id}: {subject.title}")
-    _review_additions(c, k)
+    check_notes(c, k)
     covered, uncovered = c.coverage()
-    return Report(tuple(c.findings), covered, len(c.src.sentences), uncovered, tuple(c.review))
-
-
-def _review_additions(c: Checker, k: Knowledge) -> None:
-    """fopinfo's own additions outside the statements: its hand-over choices and its notes.
-
-    A machine checks that every chosen id is a source statement (validation) and that notes
-    are dated and referenced; whether a choice or a heading is right for its reader, and
-    whether a note says what its record says, only a person can sign off.
-    """
-    handover = k.handover
-    if handover is not None:
-        chosen = [("card", "handover.card", handover.card)] if handover.card else []
-        chosen += [(f"{name} sheet", f"handover.sheets.{name}", sheet) for name, sheet in handover.sheets.items()]
-        for kind, path, selection in chosen:
-            assert selection is not None
-            c.note(f"{kind} title", f"{path}.title", selection.title)
-            for gi, group in enumerate(selection.groups):
-                ids = ", ".join(s.id for s in group.statements)
-                where = f"{path}.groups[{gi}]" if kind != "card" else f"{path}.statements"
-                c.note(f"{kind} choice", where, f"{group.heading}: {ids}" if group.heading else ids)
-    for note in sorted(k.developments.notes if k.developments else (), key=lambda n: n.position):
-        record = note.reference.url or note.reference.doi or ""
-        c.note("note", f"developments.notes[{note.position}]", f"{note.id} ({note.date}), against {record}")
-    # Search vocabulary: a machine checks that each target is the file's own words (fopinfo check);
-    # that an everyday word means what its targets say, and implies nothing more, a person signs off.
-    for i, entry in enumerate(k.people_words):
-        c.note("people's words", f"people_words[{i}]", f"{', '.join(entry.words)} -> {', '.join(entry.targets)}")
+    return Report(tuple(c.findings), covered, len(c.src.sentences), uncovered, ())

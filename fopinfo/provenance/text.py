@@ -69,6 +69,28 @@ def _trimmed(text: str, cuts: list[int]) -> Iterator[tuple[int, int]]:
         start = cut
 
 
+_REFERENCES_HEADING = re.compile(r"(?i)references?|sources|bibliography")
+_REFERENCE_ENTRY = re.compile(r"(\d+)[.)]\s+(\S.*)")
+
+
+def _reference_list(lines: list[str]) -> dict[int, str]:
+    """The page's numbered reference list: the numbered lines under a "References" heading.
+
+    Empty when the page prints none (as the bundled copy: it numbers its markers 1-15 but does
+    not reproduce the list), so no source may then have a text.
+    """
+    out: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if not _REFERENCES_HEADING.fullmatch(line.rstrip(":")):
+            continue
+        for entry in lines[i + 1 :]:
+            m = _REFERENCE_ENTRY.fullmatch(entry)
+            if not m:
+                break
+            out.setdefault(int(m.group(1)), m.group(2))
+    return out
+
+
 class SourceText:
     """The source as normalised paragraphs, one per line, with its indexes.
 
@@ -77,8 +99,13 @@ class SourceText:
     """
 
     def __init__(self, raw: str) -> None:
-        paras = [normalise(_BULLET.sub("", line)) for line in raw.splitlines()]
-        self.text = "\n".join(p for p in paras if p)
+        kept = [(normalise(_BULLET.sub("", line)), bool(_BULLET.match(line))) for line in raw.splitlines()]
+        kept = [(p, bullet) for p, bullet in kept if p]
+        self.text = "\n".join(p for p, _ in kept)
+        # Which lines the source prints as list bullets ("  • careful avoidance ..."): a
+        # lead's items are these lines and no others.
+        self.bullet = [bullet for _, bullet in kept]
+        self.references = _reference_list([p for p, _ in kept])
         text = self.text
         self.line_starts: list[int] = []
         self.lines: dict[str, list[int]] = {}  # a whole line -> where it starts
@@ -109,6 +136,23 @@ class SourceText:
             cuts.add(m.end())
         self.sentences = list(_trimmed(text, sorted(cuts)))
         self._starts = [lo for lo, _ in self.sentences]
+
+    @property
+    def last_line(self) -> int:
+        """The page's closing paragraph (its footer: disclaimer, credits, reference line)."""
+        return len(self.line_starts) - 1
+
+    def line_text(self, index: int) -> str:
+        lo = self.line_starts[index]
+        return self.text[lo : self.line_end(lo)]
+
+    def printed_numbers(self) -> dict[int, int]:
+        """Every marker number the page prints after sentence punctuation -> where, first."""
+        out: dict[int, int] = {}
+        for m in self.markers:
+            for n in numbers(m.group(1)):
+                out.setdefault(n, m.start())
+        return out
 
     def sentences_in(self, lo: int, hi: int) -> range:
         """Indexes of the sentences that lie within [lo, hi)."""

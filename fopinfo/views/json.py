@@ -140,6 +140,7 @@ def term(t: Term, used_in: tuple[Statement, ...]) -> JSON:
         "term": t.term,
         "aliases": list(t.aliases),
         "definition": t.definition,
+        "definition_by": "fopinfo" if t.definition is not None else None,  # never the source's words
         "explained": t.definition is not None,
         "quote": t.quote,
         "cites": list(t.cites),

@@ -16,6 +16,7 @@ MONTHS = "January February March April May June July August September October No
 NOT_REPRODUCED = "Numbered by the source; the copy fopinfo uses does not reproduce it."
 NONE_REPRODUCED = "Numbered by the source; the copy fopinfo uses does not reproduce them."
 UNEXPLAINED = "The source uses this term but does not explain it."
+DEFINED_BY = "In fopinfo's words"  # a definition is never shown as the source's; its quote follows
 OWN_TITLE = "This title is fopinfo's own: the source gives this part no heading."
 UNCITED = "(uncited)"
 MORE_NOT_SHOWN = "{hidden} more not shown; use --limit 0 to see all."
@@ -132,7 +133,7 @@ def reference_line(note: Note, with_url: bool = True) -> str:
 
 
 def disclaimer_line(k: Knowledge) -> str:
-    return f"Not medical advice. {clean(k.origin.disclaimer)}"
+    return f"fopinfo: not medical advice. The source: “{clean(k.origin.disclaimer)}”"
 
 
 def where(k: Knowledge, s: Statement) -> str:

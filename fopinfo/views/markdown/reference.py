@@ -28,6 +28,7 @@ from fopinfo.views.markdown.blocks import (
     section_body,
 )
 from fopinfo.views.wording import (
+    DEFINED_BY,
     EDITORIAL_MARK,
     MORE_NOT_SHOWN,
     NONE_REPRODUCED,
@@ -127,9 +128,9 @@ def term(t: Term, quotes: bool) -> list[str]:
     if t.aliases:
         blocks.append(f"*Also:* {esc(', '.join(t.aliases))}")
     if t.definition:
-        blocks.append(f"{esc(t.definition)} {markers(t.cites)}")
-        if quotes and t.quote:
-            blocks.append(f"> “{esc(t.quote)}”")
+        blocks.append(f"*{esc(DEFINED_BY)}:* {esc(t.definition)}")
+        if t.quote:
+            blocks.append(f"> “{esc(t.quote)}” {markers(t.cites)}")
     else:
         blocks.append(f"*{UNEXPLAINED}*")
     return blocks
@@ -184,7 +185,7 @@ def check(result: CheckResult) -> str:
     blocks += md_list(esc(str(p)) for p in result.problems)
     if result.knowledge is not None:
         parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
-        blocks.append(f"OK — {esc(parts)}")
+        blocks.append(f"{'OK' if not result.problems else 'Valid, not reviewed'} — {esc(parts)}")
     report = result.report
     if report is not None:
         blocks += md_list(esc(str(f)) for f in report.findings)
@@ -209,10 +210,11 @@ def handout(a: Handout) -> list[str]:
     k, o = a.k, a.k.origin
     blocks = [
         f"# {HANDOUT_TITLE}",
-        f"Every statement and definition below is drawn from one source, “{esc(o.title)}” "
+        f"Every statement below is quoted from one source, “{esc(o.title)}” "
         f"({esc(o.publisher)}, reference {esc(o.reference)}, {esc(human_date(o.date))}), with the "
         f"reference numbers that source prints, in brackets, such as {markers([1, 4])}. *(uncited)* marks a "
-        "statement the source prints without one.",
+        "statement the source prints without one. Glossary definitions are in fopinfo's words, each "
+        "followed by the source's sentence it rests on.",
         f"**{esc(disclaimer_line(k))}**",
     ]
     for topic in a.topics:

@@ -22,7 +22,6 @@ from fopinfo.answers import (
 from fopinfo.model import Knowledge
 from fopinfo.safe_text import clean
 from fopinfo.views.text.blocks import (
-    cited_line,
     heading,
     indent,
     markers,
@@ -36,6 +35,7 @@ from fopinfo.views.text.blocks import (
     where_line,
 )
 from fopinfo.views.wording import (
+    DEFINED_BY,
     MORE_NOT_SHOWN,
     NONE_REPRODUCED,
     NOT_REPRODUCED,
@@ -177,9 +177,8 @@ def define(c: Console, a: Definition) -> None:
         title.append(f"  (also: {', '.join(map(clean, t.aliases))})", style="dim")
     c.print(title)
     if t.definition:
-        indent(c, cited_line(t.definition, t.cites))
-        if a.quotes:
-            indent(c, quoted(t.quote, t.cites), 2)
+        indent(c, Text(f"{DEFINED_BY}: ", style="dim").append(clean(t.definition)))
+        indent(c, quoted(t.quote, t.cites), 2)
     else:
         indent(c, Text(UNEXPLAINED, style="italic"))
     if a.used_in:  # the source's own statements using the term, each with its own markers
@@ -232,7 +231,8 @@ def check(c: Console, result: CheckResult) -> None:
     if result.knowledge is None:
         return
     parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
-    c.print(Text(f"{clean(str(result.target))}: OK — {parts}"), soft_wrap=True)
+    status = "OK" if not result.problems else "valid, not reviewed"  # review-record findings above
+    c.print(Text(f"{clean(str(result.target))}: {status} — {parts}"), soft_wrap=True)
     report = result.report
     if report is None:
         return
