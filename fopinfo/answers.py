@@ -77,6 +77,7 @@ class Hit(NamedTuple):
     # Words of the reader's that the source does not use here, and the source's words they reached.
     reached: tuple[tuple[str, tuple[str, ...]], ...] = ()
     spans: tuple[tuple[int, int], ...] = ()  # matched words in the cleaned `text`, for emphasis
+    term: Term | None = None  # for a glossary entry: its quote and markers are shown under it
 
 
 class Found(NamedTuple):
@@ -89,6 +90,7 @@ class Found(NamedTuple):
     quotes: bool
     words: tuple[str, ...] = ()  # the query's words that count, as typed ("genetic test" quoted: one)
     ignored: tuple[str, ...] = ()  # common words that need not match ("is", "there")
+    common: tuple[str, ...] = ()  # words in nearly every entry: alone they match nothing ("FOP")
     unused: tuple[str, ...] = ()  # words the file never uses (a people's word may still reach others)
     suggestions: tuple[str, ...] = ()  # did-you-mean, from the file's own words, when nothing matched
 

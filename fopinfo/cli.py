@@ -218,6 +218,9 @@ def _nothing_found(found: "Found") -> NothingFound:
         message = f"the source does not mention {quoted}"
     elif not found.words:
         message = f"'{found.query}' holds only common words ({', '.join(found.ignored)}): add what you want to know"
+    elif found.common:
+        common = ", ".join(f"'{w}'" for w in found.common)
+        message = f"{common} is in nearly every statement, so alone it finds nothing: add a word to narrow it"
     else:
         message = f"nothing in the source matches '{found.query}'"
     hints = [f"Did you mean: {', '.join(found.suggestions)}?"] if found.suggestions else []

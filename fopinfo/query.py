@@ -234,9 +234,8 @@ def _searchable(k: Knowledge) -> Iterator[Hit]:
             for statement in fact.statements:
                 yield Hit("statement", statement.text, section.id, fact.id, statement.id, statement.cites, statement)
     for term in k.glossary:
-        yield Hit(
-            "term", f"{term.term}: {term.definition}" if term.definition else term.term, None, None, term.id, term.cites
-        )
+        text = f"{term.term}: {term.definition}" if term.definition else term.term
+        yield Hit("term", text, None, None, term.id, term.cites, term=term)
     for note in k.developments.notes if k.developments else ():
         yield Hit("note", f"{note.title}: {note.text}", None, None, note.id, (), note=note)
 
@@ -275,6 +274,7 @@ def search(k: Knowledge, words: Sequence[str], limit: int = 20, quotes: bool = F
         quotes,
         outcome.words,
         outcome.ignored,
+        outcome.common,
         outcome.unused,
         outcome.suggestions,
     )

@@ -81,7 +81,13 @@ TEXT_KEYS = {
 }  # fmt: skip
 
 
+# A left-out line's reason is a choice from a closed list, not free text: the file would not load.
+LEFT_OUT_REASONS = {"navigation link", "image caption", "site banner", "cookie notice", "credits", "call to action"}
+
+
 def _poison(node: Any, key: str = "") -> Any:
+    if key == "reason" and node in LEFT_OUT_REASONS:
+        return node
     if isinstance(node, dict):
         return {k: _poison(v, k) for k, v in node.items()}
     if isinstance(node, list):
@@ -107,7 +113,7 @@ COMMANDS = [
     ["topic", "management"],
     ["cite", "7", "--quote"],
     ["sources"],
-    ["search", "evil"],
+    ["search", "evil", "injection"],  # "evil" is in every entry here: alone it would match nothing
     ["define", "HO", "--quote"],
     ["updates"],
     ["handout"],

@@ -114,6 +114,13 @@ def search(a: Found) -> list[str]:
             note = hit.note
             where = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note)}"
             item = f"{text} — *{esc(where)} ({esc(hit.item_id)})*"
+        elif hit.term is not None and hit.term.definition:  # fopinfo's words, then the source's sentence
+            cut = len(clean(hit.term.term)) + 2
+            definition = [(a - cut, b - cut) for a, b in hit.spans if a >= cut]  # the name is bold already
+            item = f"**{esc(hit.term.term)}** — *{esc(DEFINED_BY)}:* {emphasised(hit.term.definition, definition)}"
+            item += f" — *glossary ({esc(hit.item_id)})*"
+            if hit.term.quote:
+                remarks.insert(0, f"> “{esc(hit.term.quote)}” {markers(hit.cites)}")
         else:
             item = f"{text} {markers(hit.cites)} — *glossary ({esc(hit.item_id)})*"
         items.append(item + "".join(f"\n\n  {r}" for r in remarks))

@@ -141,9 +141,16 @@ def search(c: Console, a: Found) -> None:
         if c.color_system:  # styles reach only a terminal
             for start, end in hit.spans:
                 line.stylize("bold yellow", start, end)
-        if hit.kind in ("statement", "term"):
+        if hit.kind == "statement":
             line.append(" ").append_text(markers(hit.cites))
+        if hit.term is not None and hit.term.definition:  # a definition is fopinfo's words, never the source's
+            name, definition = line.divide([len(clean(hit.term.term)) + 2])
+            name.stylize("bold")
+            name.right_crop(2)
+            line = name.append(" — ").append(f"{DEFINED_BY}: ", style="dim").append_text(definition)
         indent(c, line)
+        if hit.term is not None and hit.term.definition:
+            indent(c, quoted(hit.term.quote, hit.cites), 2)
         if hit.statement is not None:
             for item in hit.statement.items:  # a lead's list completes it: never shown without it
                 indent(c, Text(clean(item)), 2, "• ")
