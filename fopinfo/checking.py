@@ -40,10 +40,8 @@ def check(target: Path, source: Path | None = None, origin: str | None = None, *
     except BadKnowledgeFile as exc:
         return CheckResult(target, [Problem(FILE, exc.message)], None, source, None, source_label=_label(source))
     knowledge, problems = checked.knowledge, checked.problems
-    if knowledge is not None and knowledge.people_words:
-        unreached = _unreached_targets(knowledge)
-        if unreached:
-            knowledge, problems = None, locate(unreached, checked.text)
+    if knowledge is not None and knowledge.people_words:  # reported beside the proof's findings, not instead
+        problems = problems + locate(_unreached_targets(knowledge), checked.text)
     report = None
     items: list[ReviewItem] = []
     if knowledge is not None:

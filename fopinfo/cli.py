@@ -199,7 +199,7 @@ def search(
     markdown: MarkdownFlag = False,
     quote: QuoteFlag = False,
 ) -> None:
-    """Ask in your own words: statements, headlines, the glossary and notes, best first."""
+    """Ask in your own words; the best answers first."""
     from fopinfo import query
 
     chosen = choose_format(ctx, json_, markdown)

@@ -252,16 +252,19 @@ def test_sources(run: Run) -> None:
 def test_search_limits_and_counts(run: Run) -> None:
     result = run("search", "BONE", "--limit", "2")
     assert result.exit_code == 0
-    assert result.stdout.startswith("17 matches for “BONE”\n")
+    assert result.stdout.startswith("17 matches for “BONE”, best first\n")
     assert "15 more not shown; use --limit 0 to see all.\n" in result.stdout
     doc = json.loads(run("search", "bone", "--limit", "0", "--json").stdout)
     assert (doc["total"], doc["shown"]) == (17, 17)
-    assert doc["results"][0]["section"] == "what"
+    scores = [r["score"] for r in doc["results"]]
+    assert scores[0] >= scores[-1] > 0  # ranked, best first
+    # A term's name above body text: "Bone Morphogenetic Proteins", then the headline "…normal bone…".
+    assert [(r["kind"], r["id"]) for r in doc["results"][:2]] == [("term", "bmps"), ("headline", "normal-bone")]
 
 
 def test_search_covers_headlines_and_glossary(run: Run) -> None:
     doc = json.loads(run("search", "morphogenetic", "--json").stdout)
-    assert [(r["kind"], r["id"]) for r in doc["results"]] == [("statement", "causes.2"), ("term", "bmps")]
+    assert [(r["kind"], r["id"]) for r in doc["results"]] == [("term", "bmps"), ("statement", "causes.2")]
     doc = json.loads(run("search", "misdiagnosed", "--json").stdout)
     assert [(r["kind"], r["id"]) for r in doc["results"]] == [
         ("headline", "misdiagnosis"),
@@ -271,9 +274,12 @@ def test_search_covers_headlines_and_glossary(run: Run) -> None:
 
 def test_search_nothing_found_and_empty(run: Run) -> None:
     none = run("search", "xylophone")
-    assert (none.exit_code, none.stderr) == (1, "Error: nothing matches 'xylophone'\n")
+    assert (none.exit_code, none.stderr) == (
+        1,
+        "Error: the source does not mention 'xylophone'\n  See what the source covers: fopinfo topics\n",
+    )
     empty = run("search", "  ")
-    assert (empty.exit_code, empty.stderr) == (2, "Error: the search query is empty\n")
+    assert (empty.exit_code, empty.stderr.splitlines()[0]) == (2, "Error: the search query is empty")
     negative = run("search", "bone", "--limit", "-1")
     assert negative.exit_code == 2
 

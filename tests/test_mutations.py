@@ -636,7 +636,11 @@ REVIEW_MUTATIONS: dict[str, tuple[Edit, Callable[[Data], None] | None, str]] = {
     "record-deleted": (_unchanged, _drop_record("term/fop"), "glossary[0]"),
     "record-orphaned": (_unchanged, _orphan, "reviews"),
     "schema-1": (
-        both(put("schema", 1), lambda d: d["origin"].update(left_out=[e["line"] for e in d["origin"]["left_out"]])),
+        both(
+            put("schema", 1),
+            lambda d: d["origin"].update(left_out=[e["line"] for e in d["origin"]["left_out"]]),
+            lambda d: d.pop("people_words"),  # a schema-2 part: a schema-1 file has none
+        ),
         None,
         "schema",
     ),

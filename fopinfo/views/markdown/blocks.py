@@ -64,8 +64,9 @@ def _unlinked(mark: re.Match[str]) -> str:
 _OPEN, _CLOSE = "\ue000", "\ue001"
 
 
-def emphasised(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
-    """``esc(text)`` with the spans of ``clean(text)`` in bold (search's matched words)."""
+def emphasised(text: str, spans: Sequence[tuple[int, int]] = (), mark: str = "**") -> str:
+    """``esc(text)`` with the spans of ``clean(text)`` marked (search's matched words): bold, or
+    ``mark="*"`` (italic) inside text that is bold already."""
     if not spans:
         return esc(text)
     shown = clean(text).replace(_OPEN, "").replace(_CLOSE, "") if (_OPEN in text or _CLOSE in text) else clean(text)
@@ -74,7 +75,7 @@ def emphasised(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
         marked += [shown[at:start], _OPEN, shown[start:end], _CLOSE]
         at = end
     marked.append(shown[at:])
-    return esc("".join(marked)).replace(_OPEN, "**").replace(_CLOSE, "**")
+    return esc("".join(marked)).replace(_OPEN, mark).replace(_CLOSE, mark)
 
 
 def markers(cites: Iterable[int]) -> str:

@@ -107,7 +107,7 @@ def search(a: Found) -> list[str]:
             label = place_label(k, hit.statement)
             items.append(cited_statement(k, hit.statement, a.quotes, label, spans=hit.spans, remarks=remarks))
             continue
-        text = emphasised(hit.text, hit.spans)
+        text = emphasised(hit.text, hit.spans, "*" if hit.kind == "headline" else "**")
         if hit.kind == "headline":
             item = f"**{text}** — *{esc(k.section(hit.section_id or '').title)} ({esc(hit.item_id)})*"
         elif hit.note is not None:

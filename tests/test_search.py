@@ -1,0 +1,255 @@
+"""`fopinfo search` as people use it (issue 17): their own words, typed as they type them, ranked,
+honest about what matched, and never more than the source says. The engine's own tests are in
+tests/test_search_engine.py; the ranked output of a dozen everyday questions is in tests/golden."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import BUNDLED, Run, with_reviews
+
+
+def found(run: Run, *words: str) -> dict[str, Any]:
+    result = run("search", *words, "--json")
+    assert result.exit_code in (0, 1), result
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
+def ids(doc: dict[str, Any]) -> list[str]:
+    return [r["id"] for r in doc["results"]]
+
+
+# ---------------------------------------------------------------- typed as people type
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["can't", "be", "reversed"],  # a keyboard apostrophe finds the source's ’
+        ["can’t", "be", "reversed"],
+        ["CAN'T  BE   REVERSED"],  # case and space runs, one argument
+        ["can't be reversed"],
+    ],
+)
+def test_folding_of_apostrophes_case_and_spaces(run: Run, words: list[str]) -> None:
+    assert ids(found(run, *words))[:2] == ["irreversible", "irreversible.1"]
+
+
+def test_accents_and_dashes_fold(run: Run) -> None:
+    assert ids(found(run, "Ossificans", "Progressivá"))[0] == ids(found(run, "ossificans", "progressiva"))[0]
+    assert "what.1" in ids(found(run, "should", "not", "—", "outside"))
+
+
+def test_word_forms_not_substrings(run: Run) -> None:
+    assert ids(found(run, "injections")) == ["what.5"]  # the source says "injection"
+    assert "causes.4" in ids(found(run, "inheriting"))  # the source says "inherited"
+    assert found(run, "bon")["total"] == 0  # "bone" is a word, not a substring to match
+
+
+def test_several_unquoted_words_in_any_order(run: Run) -> None:
+    assert run("search", "bone", "injection").exit_code == 0  # was a usage error
+    assert ids(found(run, "injection", "biopsy"))[0] == ids(found(run, "biopsy", "injection"))[0] == "what.5"
+
+
+def test_a_quoted_phrase_matches_as_a_phrase(run: Run) -> None:
+    assert ids(found(run, '"genetic test"')) == ["genetic-test", "genetic-test.1"]
+    assert found(run, '"test genetic"')["total"] == 0  # the words, but not side by side in that order
+    assert set(ids(found(run, "test", "genetic"))[:2]) == {"genetic-test", "genetic-test.1"}  # unquoted, any order
+
+
+def test_stop_words_need_not_match_and_negations_stay(run: Run) -> None:
+    doc = found(run, "is", "there", "a", "cure")
+    assert ids(doc)[0] == "management.1"  # "There is currently no cure for FOP…"
+    assert {"is", "there", "a"} <= set(doc["ignored"])
+    assert doc["words"] == ["cure"]
+    negated = found(run, "does", "not", "go", "away")
+    assert "not" in negated["words"]  # a negation is never dropped
+    assert ids(negated)[0] in ("what.3", "irreversible.1")
+    only_stop = run("search", "is", "there")
+    assert only_stop.exit_code == 1
+    assert only_stop.stderr.startswith("Error: 'is there' holds only common words (is, there)")
+
+
+def test_a_word_in_nearly_every_entry_alone_is_no_match(run: Run) -> None:
+    doc = found(run, "FOP")
+    assert [r["kind"] for r in doc["results"]] == ["term"]  # only the entry named FOP
+    assert ids(found(run, "FOP", "toes"))[0] in ("causes.6", "genetic-test.1", "hallux-valgus")
+
+
+# ---------------------------------------------------------------- ranked and honest
+
+
+def test_ranked_best_first_with_scores(run: Run) -> None:
+    doc = found(run, "genetic", "test")
+    scores = [r["score"] for r in doc["results"]]
+    assert scores == sorted(scores, reverse=True) or doc["results"][0]["kind"] == "headline"
+    assert doc["results"][0]["matched"] == ["genetic", "test"]
+
+
+def test_a_note_never_outranks_the_statement_it_bears_on(run: Run) -> None:
+    doc = found(run, "cure", "palovarotene")
+    results = ids(doc)
+    assert results.index("management.1") < min(results.index(r) for r in results if r.endswith("palovarotene"))
+
+
+def test_missing_words_are_said_in_every_format(run: Run) -> None:
+    doc = found(run, "flu", "shot")
+    assert (doc["results"][0]["matched"], doc["results"][0]["missing"]) == (["shot"], ["flu"])
+    text = run("search", "flu", "shot").stdout
+    assert "      Missing: flu\n" in text
+    markdown = run("search", "flu", "shot", "--markdown").stdout
+    assert "  *Missing: flu*\n" in markdown
+
+
+def test_peoples_words_say_the_source_did_not_use_them(run: Run) -> None:
+    doc = found(run, "vaccination")
+    assert ids(doc) == ["what.5"]
+    assert doc["results"][0]["reached"] == [{"word": "vaccination", "source_words": ["injection"]}]
+    assert doc["not_in_source"] == ["vaccination"]
+    text = run("search", "vaccination").stdout
+    assert "The source does not mention “vaccination”; it speaks of “injection”.\n" in text
+    # Words to words: the result is the source's own sentence, never a claim about vaccines.
+    assert "vaccin" not in text.split("\n\n")[1].replace("“vaccination”", "")
+
+
+def test_matched_words_are_emphasised_only_where_styles_show(run: Run) -> None:
+    plain = run("search", "injections").stdout
+    assert "\x1b" not in plain
+    styled = run("--color", "always", "search", "injections").stdout
+    assert "intramuscular \x1b[1;33minjection\x1b[0m" in styled
+    markdown = run("search", "injections", "--markdown").stdout
+    assert "intramuscular **injection**." in markdown
+
+
+def test_terms_show_fopinfos_words_and_the_sources_sentence(run: Run) -> None:
+    text = run("search", "hallux").stdout
+    assert "hallux valgus — In fopinfo's words: Turned-in great toes" in text
+    assert "“There is one clear warning sign of FOP" in text  # the source's words, with its markers
+
+
+def test_limit_still_bounds_the_list(run: Run) -> None:
+    doc = json.loads(run("search", "bone", "--limit", "3", "--json").stdout)
+    assert (doc["shown"], doc["total"]) == (3, 17)
+
+
+# ---------------------------------------------------------------- nothing found
+
+
+def test_no_match_names_the_words_and_suggests_the_files_own(run: Run) -> None:
+    result = run("search", "injektion")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Error: the source does not mention 'injektion'",
+        "  Did you mean: injection?",
+        "  See what the source covers: fopinfo topics",
+    ]
+    doc = json.loads(run("search", "injektion", "--json").stdout)
+    assert (doc["total"], doc["suggestions"], doc["not_in_source"]) == (0, ["injection"], ["injektion"])
+
+
+def test_unanswerable_questions_end_in_exit_1(run: Run) -> None:
+    for question in (["is", "it", "contagious"], ["covid"], ["pregnancy"]):
+        result = run("search", *question)
+        assert result.exit_code == 1, question
+        assert result.stdout == ""
+        assert "does not mention" in result.stderr
+
+
+# ---------------------------------------------------------------- meeting people where they type
+
+
+def test_a_topic_typed_as_a_command(run: Run) -> None:
+    result = run("triggers")
+    assert result.exit_code == 2
+    assert "  Did you mean: fopinfo topic triggers\n" in result.stderr
+
+
+def test_words_typed_as_a_command(run: Run) -> None:
+    for args in (["is there a cure"], ["is", "there", "a", "cure"]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert "  To ask in your own words: fopinfo search is there a cure\n" in result.stderr
+    apostrophe = run("can't be reversed")
+    assert 'fopinfo search "can\'t" be reversed\n' in apostrophe.stderr
+
+
+def test_a_typo_of_a_command_keeps_clicks_suggestion(run: Run) -> None:
+    result = run("fcats")
+    assert "Did you mean 'facts'?" in result.stderr
+    assert "fopinfo search" not in result.stderr
+
+
+# ---------------------------------------------------------------- the people's-words table
+
+
+def _file(tmp_path: Path, edit: Any) -> Path:
+    data = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / "facts.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return with_reviews(path)
+
+
+def test_a_target_the_file_never_uses_is_refused_by_path(run: Run, tmp_path: Path) -> None:
+    def edit(d: Any) -> None:
+        d["people_words"][1]["targets"] = ["great toe nails"]
+
+    result = run("check", str(_file(tmp_path, edit)))
+    assert result.exit_code == 3
+    assert "people_words[1].targets[0]: 'great toe nails' does not occur in the knowledge file's text" in result.stdout
+
+
+def test_a_word_in_two_entries_and_a_bad_shape_are_refused(run: Run, tmp_path: Path) -> None:
+    def edit(d: Any) -> None:
+        d["people_words"][0]["words"].append("cure")
+        d["people_words"][2]["targets"] = []
+
+    result = run("check", str(_file(tmp_path, edit)))
+    assert result.exit_code == 3
+    assert "people_words[3].words[0]" in result.stdout or "people_words[0].words[" in result.stdout
+    assert "people_words[2].targets: is empty" in result.stdout
+
+
+def test_a_changed_entry_fails_check_until_reviewed(run: Run, tmp_path: Path) -> None:
+    def edit(d: Any) -> None:
+        d["people_words"][0]["words"].append("booster")
+
+    result = run("check", str(_file(tmp_path, edit)))
+    assert result.exit_code == 3
+    assert "people_words[0]: changed since its review record" in result.stdout
+
+
+def test_schema_1_has_no_peoples_words(run: Run, tmp_path: Path) -> None:
+    def edit(d: Any) -> None:
+        d["schema"] = 1
+
+    result = run("check", str(_file(tmp_path, edit)))
+    assert result.exit_code == 3
+    assert "people_words: is a part of schema 2" in result.stdout
+
+    def older(d: Any) -> None:
+        d["schema"] = 1
+        d.pop("people_words")
+        d["origin"]["left_out"] = [e["line"] for e in d["origin"]["left_out"]]
+
+    assert run("--data", str(_file(tmp_path, older)), "search", "injection").exit_code == 0
+
+
+def test_search_never_pays_for_the_engine_elsewhere() -> None:
+    probe = (
+        "import sys; from fopinfo.cli import main; sys.argv = ['fopinfo', 'facts']; main(); "
+        "sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith(('fopinfo.search', 'Stemmer')))))"
+    )
+    facts = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert facts.stderr == "[]"
+    searched = probe.replace("'facts'", "'search', 'injection'")
+    search = subprocess.run([sys.executable, "-c", searched], capture_output=True, text=True, timeout=60, check=True)
+    assert "'fopinfo.search'" in search.stderr and "'Stemmer'" in search.stderr
