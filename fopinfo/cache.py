@@ -1,8 +1,9 @@
-"""The opt-in cache of parsed knowledge files, so authors of large files stop paying a full
-YAML parse on every run.
+"""The opt-in cache of knowledge files, so authors of large files stop paying a full YAML
+parse (and validation) on every run.
 
 Used only when ``FOPINFO_CACHE=1`` is set (never otherwise: not read, not written). Each
-file read with the cache on is kept compiled (``fopinfo.compiled``) in
+valid file read with the cache on is kept as its validated knowledge (``model_codec``),
+compiled (``fopinfo.compiled``), in
 ``$XDG_CACHE_HOME/fopinfo`` (default ``~/.cache/fopinfo``, created with mode 0700), one
 entry per file path, replaced when the file changes.
 
@@ -28,6 +29,8 @@ from typing import Any
 
 from fopinfo import __version__
 from fopinfo.compiled import MISSING, dumps, loads
+from fopinfo.model import Knowledge
+from fopinfo.model_codec import decode, encode
 
 ENVIRONMENT = "FOPINFO_CACHE"
 RECENT_NS = 2_000_000_000  # coarser than any file system's clock tick for ctime (FAT's mtime: 2 s)
@@ -49,24 +52,25 @@ def directory() -> Path | None:
     return Path(base) / "fopinfo" if os.path.isabs(base) else None
 
 
-def lookup(path: Path) -> Any:
-    """The parsed data of the file at ``path`` if a current entry holds it, else MISSING. Never raises."""
+def lookup(path: Path) -> Knowledge | None:
+    """The knowledge in the file at ``path`` if a current entry holds it, else None. Never raises."""
     try:
         absolute = os.path.abspath(path)
         entry = _entry(absolute)
         if entry is None or not _private(entry.parent):
-            return MISSING
+            return None
         with open(entry, "rb") as f:
             if os.fstat(f.fileno()).st_uid != os.getuid():
-                return MISSING
+                return None
             blob = f.read()
-        return loads(blob, _key(absolute, os.stat(absolute)))
-    except (OSError, ValueError):
-        return MISSING
+        plain = loads(blob, _key(absolute, os.stat(absolute)))
+        return None if plain is MISSING else decode(plain)
+    except (OSError, ValueError, TypeError, KeyError, IndexError):  # unreadable, or not what encode() wrote
+        return None
 
 
-def store(path: Path, st: os.stat_result, data: Any) -> None:
-    """Keep the data parsed from the file at ``path`` as it was when ``st`` was taken. Never raises."""
+def store(path: Path, st: os.stat_result, knowledge: Knowledge) -> None:
+    """Keep the knowledge read from the file at ``path`` as it was when ``st`` was taken. Never raises."""
     if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RECENT_NS:
         return  # changed within a clock tick or so: a further edit might keep its ctime
     try:
@@ -74,8 +78,9 @@ def store(path: Path, st: os.stat_result, data: Any) -> None:
         entry = _entry(absolute)
         if entry is None:
             return
-        blob = dumps(data, _key(absolute, st))
-        if blob is None:
+        key = _key(absolute, st)
+        blob = dumps(encode(knowledge), key)
+        if blob is None or decode(loads(blob, key)) != knowledge:  # kept only if it gives back the same
             return
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(entry.parent):
@@ -89,7 +94,7 @@ def store(path: Path, st: os.stat_result, data: Any) -> None:
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError, KeyError, IndexError):
         return
 
 
@@ -109,5 +114,15 @@ def _entry(absolute: str) -> Path | None:
 
 
 def _key(absolute: str, st: os.stat_result) -> tuple[Any, ...]:
-    """Everything that must be unchanged for an entry to be served: the file, its stat, this fopinfo."""
-    return (absolute, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, __version__)
+    """Everything that must be unchanged for an entry to be served: the file, its stat, and fopinfo's
+    own code (its version and each module's size and mtime, so an edited validator or model, even in
+    a checkout, never meets an entry an older one made)."""
+    file = (absolute, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    return (*file, __version__, _code())
+
+
+def _code() -> tuple[tuple[str, int, int], ...]:
+    with os.scandir(os.path.dirname(os.path.abspath(__file__))) as entries:
+        return tuple(
+            sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.name.endswith(".py"))
+        )

@@ -11,10 +11,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from fopinfo import cache, compiled, loading
+from fopinfo import cache, compiled, loading, model_codec
 from fopinfo.model import InvalidKnowledge
 from fopinfo.yaml_reading import read_yaml
 from tests.conftest import BUNDLED, ROOT
@@ -55,6 +56,41 @@ def test_values_that_cannot_be_kept_exactly_are_not_kept() -> None:
     assert compiled.dumps({"a": math.nan}, "key") is None  # NaN equals nothing: it could not be checked
     assert compiled.dumps({datetime.date(2020, 1, 1): "a"}, "key") is None  # a date as a key
     assert compiled.dumps({"a": object()}, "key") is None
+
+
+# ---------------------------------------------------------------- the validated model, as plain values
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal, and of the same types all the way down (records compare equal to plain tuples)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, tuple):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same(v, b[k]) for k, v in a.items())
+    return bool(a == b)
+
+
+def large_file(tmp_path: Path, n: int) -> Path:
+    out = tmp_path / f"large-{n}.yaml"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_large.py"), str(n), "-o", str(out)], check=True)
+    return out
+
+
+def test_model_codec_gives_back_the_same_records(tmp_path: Path) -> None:
+    for k in (loading.load(BUNDLED), loading.load(large_file(tmp_path, 300))):
+        plain = model_codec.encode(k)
+        blob = compiled.dumps(plain, "key")
+        assert blob is not None  # nothing left a record: marshal keeps only plain values
+        back = model_codec.decode(compiled.loads(blob, "key"))
+        assert same(back, k)
+    bundled = loading.load(BUNDLED)
+    back = model_codec.decode(model_codec.encode(bundled))
+    assert back.handover is not None and back.developments is not None
+    statements = {s.id: s for s in back.statements()}
+    assert all(statements[s.id] is s for s in back.handover.sheets["school"].statements())  # shared, as validated
+    assert all(n in back.developments.notes for ns in back.developments.on.values() for n in ns)
 
 
 # ---------------------------------------------------------------- the cache
