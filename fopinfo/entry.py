@@ -13,6 +13,9 @@ def main() -> None:
     # A short-lived process whose data (parsed YAML) has no reference cycles: the cyclic
     # collector only costs time, about half of a large file's load.
     gc.disable()
+    from fopinfo.fast_path import answer_early
+
+    answer_early()  # --version: before Typer, Rich and YAML are imported
     from fopinfo.outcome import run
 
     run(_invoke)

@@ -39,6 +39,12 @@ def write(text: str) -> None:
     sys.stdout.write(text)
 
 
+def may_page() -> bool:
+    """Whether write() might page a view (paging on, and stdout a terminal); if not, a view
+    may be written piece by piece as it is rendered, each piece through write()."""
+    return paging and _is_terminal()
+
+
 def _is_terminal() -> bool:
     try:
         return sys.stdout.isatty()

@@ -40,7 +40,7 @@ class Result:
 
 @pytest.fixture(autouse=True)
 def fixed_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("FOPINFO_DATA", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES"):
+    for name in ("FOPINFO_DATA", "FOPINFO_CACHE", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")  # 2026-11-25: the source's age stays fixed

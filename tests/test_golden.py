@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.golden import GOLDEN, cases, output_of
+from tests.golden import ENVIRONMENT, GOLDEN, cases, output_of
 
 
 @pytest.mark.parametrize(("name", "command"), sorted(cases().items()))
@@ -15,3 +15,35 @@ def test_output_matches_golden_file(name: str, command: str) -> None:
 
 def test_no_stray_golden_files() -> None:
     assert sorted(p.name for p in GOLDEN.iterdir()) == sorted(cases())
+
+
+@pytest.mark.parametrize("rows", [1, 2, 7])
+def test_listings_printed_in_batches_give_the_same_bytes(rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long listings are rendered ROWS_AT_ONCE rows at a time and passed on: the bytes are one print's."""
+    from fopinfo.views.text import blocks
+
+    monkeypatch.setattr(blocks, "ROWS_AT_ONCE", rows)
+    for name, command in sorted(cases().items()):
+        if name.endswith(".txt"):
+            expected = (GOLDEN / name).read_text(encoding="utf-8")
+            assert output_of(command) == expected, f"`fopinfo {command}` differs from tests/golden/{name}"
+
+
+def test_styled_listings_printed_in_batches_give_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from fopinfo.cli import app
+    from fopinfo.views.text import blocks
+
+    env = {**ENVIRONMENT, "TERM": "xterm-256color", "NO_COLOR": None}
+
+    def styled(command: str) -> str:
+        result = CliRunner().invoke(app, ["--color", "always", *command.split()], env=env)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    commands = ["sources", "topics", ""]
+    whole = [styled(command) for command in commands]
+    assert all("\x1b[" in out for out in whole)
+    monkeypatch.setattr(blocks, "ROWS_AT_ONCE", 1)
+    assert [styled(command) for command in commands] == whole

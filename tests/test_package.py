@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -153,3 +154,78 @@ def test_installed_check_against_the_bundled_source(installed: Path, tmp_path: P
     result = run_outside(installed, tmp_path, str(installed / "bin" / "fopinfo"), "check", "--against-source")
     assert result.returncode == 0, result.stderr
     assert "provenance: faithful to the bundled source text\n" in result.stdout
+
+
+# ---------------------------------------------------------------- the knowledge, pre-parsed
+
+
+def test_wheel_ships_the_knowledge_pre_parsed(wheel: Path) -> None:
+    """The compiled form equals what parsing the YAML gives, keyed by the hash of the very bytes shipped."""
+    from fopinfo.compiled import MISSING, loads
+    from fopinfo.yaml_reading import read_yaml
+
+    with zipfile.ZipFile(wheel) as z:
+        raw = z.read("fopinfo/data/facts.yaml")
+        blob = z.read("fopinfo/data/facts.marshal")
+    assert raw == (ROOT / "data" / "facts.yaml").read_bytes()
+    parsed, duplicates = read_yaml(raw.decode("utf-8-sig"))
+    assert not duplicates
+    assert loads(blob, ("sha256", hashlib.sha256(raw).hexdigest())) == parsed
+    assert loads(blob, ("sha256", hashlib.sha256(raw + b"\n").hexdigest())) is MISSING
+
+
+def _imported(venv: Path, tmp_path: Path, *args: str) -> set[str]:
+    """The top-level packages a run of ``python -m fopinfo ARGS`` imported (``-X importtime``)."""
+    result = run_outside(venv, tmp_path, str(venv / "bin" / "python"), "-X", "importtime", "-m", "fopinfo", *args)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = [line for line in result.stderr.splitlines() if line.startswith("import time:")]
+    assert any(line.endswith("| fopinfo.entry") for line in lines)
+    return {line.split("|")[-1].strip().split(".")[0] for line in lines}
+
+
+COMMANDS = [
+    "",
+    "facts",
+    "facts --json",
+    "facts --markdown",
+    "topics",
+    "topic causes",
+    "cite 7",
+    "sources",
+    "search bone",
+    "define HO",
+    "updates",
+    "handout --for school",
+    "handout --html",
+    "card",
+]
+
+
+def test_installed_commands_import_no_yaml(installed: Path, tmp_path: Path) -> None:
+    """With the compiled form, no command pays for PyYAML (``check`` reads the YAML: it checks the file)."""
+    for command in COMMANDS:
+        imported = _imported(installed, tmp_path, *command.split())
+        assert "yaml" not in imported, command
+        if "--json" in command or "--markdown" in command:
+            assert "rich" not in imported, command
+    assert {"typer", "rich", "yaml"} & _imported(installed, tmp_path, "--version") == set()
+    assert {"typer", "rich", "yaml"} & _imported(installed, tmp_path, "-V") == set()
+
+
+def test_installed_knowledge_edited_after_install_is_read_not_served_stale(installed: Path, tmp_path: Path) -> None:
+    """A compiled form that does not match the installed YAML (or cannot be read) is ignored: the YAML is parsed."""
+    (site,) = installed.glob("lib/python*/site-packages/fopinfo/data")
+    yaml_file, compiled = site / "facts.yaml", site / "facts.marshal"
+    original, blob = yaml_file.read_bytes(), compiled.read_bytes()
+    fopinfo = str(installed / "bin" / "fopinfo")
+    try:
+        yaml_file.write_bytes(original.replace(b"FOP is ultra-rare", b"FOP is ULTRA-RARE"))  # same size
+        result = run_outside(installed, tmp_path, fopinfo, "facts")
+        assert result.returncode == 0 and " 1. FOP is ULTRA-RARE\n" in result.stdout
+        yaml_file.write_bytes(original)
+        compiled.write_bytes(blob[: len(blob) // 2])
+        result = run_outside(installed, tmp_path, fopinfo, "facts")
+        assert result.returncode == 0 and " 1. FOP is ultra-rare\n" in result.stdout
+    finally:
+        yaml_file.write_bytes(original)
+        compiled.write_bytes(blob)

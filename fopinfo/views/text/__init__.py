@@ -31,13 +31,20 @@ from fopinfo.views.text.blocks import console, footer
 
 
 def show(answer: Answer) -> None:
-    """Print any answer for a terminal: rendered whole, then written (or paged) at once."""
+    """Print any answer for a terminal: written as it is rendered where no pager could show it
+    (a pipe, a file, --no-pager), else rendered whole, then written or paged at once."""
     from fopinfo import terminal
 
-    c = console()
-    with c.capture() as captured:
+    if not terminal.may_page():
+        c = console(terminal.write)
         _show(c, answer)
-    terminal.write(captured.get())
+        c.pass_on()
+        return
+    pieces: list[str] = []
+    c = console(pieces.append)
+    _show(c, answer)
+    c.pass_on()
+    terminal.write("".join(pieces))
 
 
 def _show(c: Console, answer: Answer) -> None:

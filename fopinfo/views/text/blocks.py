@@ -8,7 +8,8 @@ or send escape sequences to the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -34,12 +35,33 @@ MIN_WIDTH = 40  # below this, wrapping turns text into a column of single words
 MAX_WIDTH = 100  # a comfortable measure for prose, however wide the terminal
 
 
-def console() -> Console:
+# Rows rendered per print in a listing: the rendered output is passed on after each batch,
+# so a listing of 100,000 sources never holds all its rendered segments at once.
+ROWS_AT_ONCE = 1000
+
+
+class Output(Console):
+    """The console every text view prints to: what it renders is taken as text, a piece at a
+    time (``pass_on``), by ``take``: written on at once where no pager could show it, else
+    kept whole for the pager to decide. The pieces joined are what one capture would give."""
+
+    def __init__(self, take: Callable[[str], None], **options: Any) -> None:
+        super().__init__(**options)
+        self.take = take
+        self.begin_capture()
+
+    def pass_on(self) -> None:
+        """Hand what has been rendered so far to ``take``."""
+        self.take(self.end_capture())
+        self.begin_capture()
+
+
+def console(take: Callable[[str], None]) -> Output:
     from fopinfo import terminal
 
     force_terminal, no_color = terminal.color_choice()
     # markup/highlight/emoji off: styling comes only from this module, never from data.
-    c = Console(highlight=False, markup=False, emoji=False, force_terminal=force_terminal, no_color=no_color)
+    c = Output(take, highlight=False, markup=False, emoji=False, force_terminal=force_terminal, no_color=no_color)
     c.width = min(max(c.width, MIN_WIDTH), MAX_WIDTH)
     # Fixed as well, so Rich stops asking the terminal and environment for its size on
     # every print (a third of the time of a listing of 100,000 sources).
@@ -142,10 +164,19 @@ def print_fact(c: Console, k: Knowledge, f: Fact, quotes: bool) -> None:
     print_statements(c, k, f.statements, 1, quotes)
 
 
-def print_rows(c: Console, rows: list[Text]) -> None:
-    """Rows printed as a print of each would (each wrapped alone), at the cost of one print."""
-    if rows:
-        c.print(Text("\n").join(rows))
+def print_rows(c: Console, rows: Iterable[Text]) -> None:
+    """Rows printed as a print of each would (each wrapped alone), at the cost of one print per
+    ROWS_AT_ONCE rows; the output is passed on after each, so a long listing streams."""
+    batch: list[Text] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == ROWS_AT_ONCE:
+            c.print(Text("\n").join(batch))
+            batch = []
+            if isinstance(c, Output):
+                c.pass_on()
+    if batch:
+        c.print(Text("\n").join(batch))
 
 
 def pad(text: str, width: int) -> str:

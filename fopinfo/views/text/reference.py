@@ -19,7 +19,7 @@ from fopinfo.answers import (
     SubjectPage,
     Updates,
 )
-from fopinfo.model import Knowledge
+from fopinfo.model import Knowledge, Source
 from fopinfo.safe_text import clean
 from fopinfo.views.text.blocks import (
     heading,
@@ -119,14 +119,14 @@ def sources(c: Console, a: SourceList) -> None:
     # Columns as wide as the largest number and count, so a source 100 or 1,000 keeps rows aligned.
     number_width = max((len(f"[{s.number}]") for s in k.sources), default=4)
     count_width = max((len(str(n)) for n in a.cited_by.values()), default=2)
-    rows = []
-    for s in k.sources:
+
+    def row(s: Source) -> Text:
         n = a.cited_by.get(s.number, 0)
         plural = "s" if n != 1 else " "
         line = Text(f"  {f'[{s.number}]':>{number_width}}  cited by {n:>{count_width}} statement{plural}  ")
-        line.append(clean(s.text) if s.text else SOURCE_NOT_REPRODUCED, style="" if s.text else "dim")
-        rows.append(line)
-    print_rows(c, rows)
+        return line.append(clean(s.text) if s.text else SOURCE_NOT_REPRODUCED, style="" if s.text else "dim")
+
+    print_rows(c, map(row, k.sources))  # made as they are printed: a long listing streams
     if any(s.text is None for s in k.sources):
         c.print()
         c.print(Text(NONE_REPRODUCED, style="dim"))

@@ -1,0 +1,142 @@
+"""A validated ``Knowledge`` as plain values and back, for the opt-in cache: a cached run
+skips validation as well as the parse (at 20,000 statements validation alone costs more
+than everything else a cached ``cite`` does).
+
+Each record becomes the tuple of its fields, with the records inside it converted the same
+way; what the model shares stays shared: a hand-over names its statements by id and the
+notes bearing on an item are given by their places in the notes list. A record left a
+record cannot be marshalled, so a model this codec does not know in full is never cached
+(the write fails and is skipped) rather than cached wrongly; ``cache`` also keys entries
+by fopinfo's own code, so no entry outlives a change to the model or its validation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fopinfo.model import (
+    Allowance,
+    Developments,
+    Fact,
+    Group,
+    Handover,
+    Knowledge,
+    LeftOut,
+    Note,
+    Origin,
+    PeopleWord,
+    Reference,
+    RelatedPage,
+    Section,
+    Selection,
+    Source,
+    Statement,
+    Subject,
+    Term,
+)
+
+Plain = tuple[Any, ...]
+
+
+def encode(k: Knowledge) -> Plain:
+    """The knowledge as nested tuples, dicts and values that marshal can keep."""
+    sections = tuple(
+        _fields(
+            s,
+            statements=tuple(map(tuple, s.statements)),
+            facts=tuple(_fields(f, statements=tuple(map(tuple, f.statements))) for f in s.facts),
+        )
+        for s in k.sections
+    )
+    origin = _fields(
+        k.origin, related_pages=tuple(map(tuple, k.origin.related_pages)), left_out=tuple(map(tuple, k.origin.left_out))
+    )
+    return (
+        origin,
+        tuple(map(tuple, k.sources)),
+        tuple(map(tuple, k.subjects)),
+        sections,
+        tuple(_fields(t, allowances=tuple(map(tuple, t.allowances))) for t in k.glossary),
+        _encode_developments(k.developments),
+        _encode_handover(k.handover),
+        k.schema,
+        tuple(map(tuple, k.people_words)),
+    )
+
+
+def _fields(record: Any, **plain: Any) -> Plain:
+    """The record's fields as a plain tuple, those named given in their plain form."""
+    return tuple(plain.get(name, value) for name, value in zip(record._fields, record, strict=True))
+
+
+def decode(plain: Plain) -> Knowledge:
+    """The knowledge ``encode`` was given, record for record."""
+    origin, sources, subjects, sections, glossary, developments, handover, schema, people_words = plain
+    origin = Origin._make(origin)
+    origin = origin._replace(
+        related_pages=tuple(map(RelatedPage._make, origin.related_pages)),
+        left_out=tuple(map(LeftOut._make, origin.left_out)),
+    )
+    statement = Statement._make
+
+    def fact(row: Plain) -> Fact:
+        f = Fact._make(row)
+        return f._replace(statements=tuple(map(statement, f.statements)))
+
+    built = []
+    for row in sections:
+        s = Section._make(row)
+        built.append(s._replace(statements=tuple(map(statement, s.statements)), facts=tuple(map(fact, s.facts))))
+    terms = tuple(t._replace(allowances=tuple(map(Allowance._make, t.allowances))) for t in map(Term._make, glossary))
+    k = Knowledge(
+        origin,
+        tuple(map(Source._make, sources)),
+        tuple(map(Subject._make, subjects)),
+        tuple(built),
+        terms,
+        _decode_developments(developments),
+        schema=schema,
+        people_words=tuple(map(PeopleWord._make, people_words)),
+    )
+    return k._replace(handover=_decode_handover(handover, k)) if handover is not None else k
+
+
+def _encode_developments(d: Developments | None) -> Plain | None:
+    if d is None:
+        return None
+    place = {id(note): i for i, note in enumerate(d.notes)}
+    notes = tuple(_fields(n, reference=tuple(n.reference)) for n in d.notes)
+    return (d.reviewed, notes, {item: tuple(place[id(n)] for n in ns) for item, ns in d.on.items()})
+
+
+def _decode_developments(plain: Plain | None) -> Developments | None:
+    if plain is None:
+        return None
+    reviewed, rows, on = plain
+    notes = tuple(n._replace(reference=Reference._make(n.reference)) for n in map(Note._make, rows))
+    return Developments(reviewed, notes, {item: tuple(notes[i] for i in places) for item, places in on.items()})
+
+
+def _encode_handover(h: Handover | None) -> Plain | None:
+    if h is None:
+        return None
+
+    def selection(s: Selection | None) -> Plain | None:
+        if s is None:
+            return None
+        return (s.title, tuple((g.heading, tuple(st.id for st in g.statements)) for g in s.groups))
+
+    return (selection(h.card), {audience: selection(s) for audience, s in h.sheets.items()})
+
+
+def _decode_handover(plain: Plain, k: Knowledge) -> Handover:
+    by_id: dict[str, Statement] = {}
+    for s in k.statements():
+        by_id.setdefault(s.id, s)
+
+    def selection(p: Plain) -> Selection:
+        title, groups = p
+        return Selection(title, tuple(Group(h, tuple(by_id[i] for i in ids)) for h, ids in groups))
+
+    card, sheets = plain
+    return Handover(None if card is None else selection(card), {a: selection(s) for a, s in sheets.items()})
