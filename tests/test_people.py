@@ -82,7 +82,7 @@ def _in_terminal(args: list[str], env: dict[str, str], tmp_path: Path) -> tuple[
     paged = tmp_path / "paged.txt"
     master, slave = pty.openpty()
     base = {k: v for k, v in os.environ.items() if k not in ("PAGER", "FOPINFO_PAGER", "NO_COLOR", "FORCE_COLOR")}
-    full_env = {**base, "LINES": "10", "COLUMNS": "80", "FOPINFO_PAGER": f"cat > {paged}", **env}
+    full_env = {**base, "LINES": "10", "COLUMNS": "80", "FOPINFO_PAGER": f"sh -c 'cat > \"$0\"' {paged}", **env}
     done = subprocess.run(
         [str(SCRIPT), *args], stdout=slave, stderr=subprocess.PIPE, env=full_env, timeout=60, check=False
     )
@@ -123,7 +123,7 @@ def test_piped_output_is_never_paged(tmp_path: Path) -> None:
     if not SCRIPT.exists():
         pytest.skip("the console script is not installed in this environment")
     paged = tmp_path / "paged.txt"
-    env = {**os.environ, "LINES": "5", "FOPINFO_PAGER": f"cat > {paged}"}
+    env = {**os.environ, "LINES": "5", "FOPINFO_PAGER": f"sh -c 'cat > \"$0\"' {paged}"}
     out = subprocess.run([str(SCRIPT), "facts"], capture_output=True, text=True, env=env, check=True).stdout
     assert out.startswith("FOP Facts (10)")
     assert not paged.exists()
