@@ -77,6 +77,9 @@ def root(
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never page output (otherwise long output in a terminal is paged).")
     ] = False,
+    brief: Annotated[
+        bool, typer.Option("--brief", help="A one-line footer: the source, its age, and not medical advice.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", "-V", callback=_show_version, is_eager=True, help="Show the version and exit."),
@@ -87,10 +90,12 @@ def root(
     Every statement comes from one source document, with the citation markers it prints
     after it, or (uncited); fopinfo's own notes on later developments are marked as its own.
     Not medical advice.
+
+    The options below may also follow the command: fopinfo cite 5 --color always.
     """
     from fopinfo import terminal
 
-    terminal.color, terminal.paging = color.value, not no_pager
+    terminal.color, terminal.paging, terminal.brief = color.value, not no_pager, brief
     ctx.obj = Options(data, json_, markdown, data_origin(ctx))
     if ctx.invoked_subcommand is not None:
         return

@@ -78,8 +78,10 @@ def test_facts_are_numbered_with_markers(run: Run) -> None:
     headlines = re.findall(r"^ ?(\d+)\. (.+)$", out, re.MULTILINE)
     assert [int(n) for n, _ in headlines] == list(range(1, 11))
     assert headlines[0][1] == "FOP is ultra-rare"
-    assert "   Only around one or two people per million have the condition. [1]\n" in out
-    assert "affects patients. [7,13,14]" in out.replace("\n   ", " ")
+    # every fact's statements start under its headline's first letter, fact 10's too
+    assert "\n 1. FOP is ultra-rare\n    Only around one or two people per million have the condition. [1]\n" in out
+    assert "\n10. There is a growing FOP community\n    In 2019" in out
+    assert "affects patients. [7,13,14]" in out.replace("\n    ", " ")
 
 
 def test_facts_json_shape(run: Run) -> None:

@@ -127,3 +127,96 @@ def test_piped_output_is_never_paged(tmp_path: Path) -> None:
     out = subprocess.run([str(SCRIPT), "facts"], capture_output=True, text=True, env=env, check=True).stdout
     assert out.startswith("FOP Facts (10)")
     assert not paged.exists()
+
+
+# ---------------------------------------------------------------- layout
+
+EVERY_VIEW = [
+    [],
+    ["facts"],
+    ["facts", "--quote"],
+    ["topics"],
+    ["topic", "management"],
+    ["topic", "diagnosis"],
+    ["cite", "7"],
+    ["sources"],
+    ["search", "bone"],
+    ["define", "HO"],
+    ["updates"],
+    ["card"],
+    ["handout", "--for", "emergency"],
+    ["check", "--against-source", "--review"],
+]
+
+
+@pytest.mark.parametrize("columns", ["40", "57", "80", "100"])
+def test_no_line_ends_in_a_space(run: Run, columns: str) -> None:
+    for args in EVERY_VIEW:
+        for extra in ([], ["--markdown"], ["--color", "always"]):
+            out = ANSI.sub("", run(*args, *extra, env={"COLUMNS": columns}).stdout)
+            trailing = [line for line in out.splitlines() if line != line.rstrip()]
+            assert trailing == [], (args, extra, columns)
+
+
+def test_readme_examples_have_no_trailing_spaces() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert [line for line in readme.splitlines() if line != line.rstrip()] == []
+
+
+def test_topics_keep_their_hanging_indent_at_40_columns(run: Run) -> None:
+    lines = run("topics", env={"COLUMNS": "40"}).stdout.splitlines()
+    column = lines[1].index("What is FOP?")  # the titles' column
+    assert column > 4
+    rows = [line for line in lines if line.startswith("  ")]
+    continued = [line for line in rows if not line[2].strip()]
+    assert continued  # some titles wrap at 40 columns
+    assert all(len(line) - len(line.lstrip()) == column for line in continued), continued
+    assert max(map(len, lines)) <= 40
+
+
+def test_brief_footer_is_one_line(run: Run) -> None:
+    full = run("define", "congenital").stdout
+    brief = run("define", "congenital", "--brief").stdout
+    assert full.startswith(brief.rsplit("\n\n", 1)[0])  # the answer itself is the same
+    footer = brief.rsplit("\n\n", 1)[1]
+    assert footer == "Source: “What is FOP?”, Ipsen, December 2020 (5 years ago). Not medical advice.\n"
+    assert "Please always consult a healthcare professional" in full  # the full footer stays the default
+    assert run("--brief", "define", "congenital").stdout == brief
+    markdown = run("define", "congenital", "--markdown", "--brief").stdout
+    assert markdown.endswith("---\n\nSource: “What is FOP?”, Ipsen, December 2020 (5 years ago). Not medical advice.\n")
+
+
+# ---------------------------------------------------------------- options as people type them
+
+
+def test_global_options_after_the_command(run: Run, tmp_path: Path) -> None:
+    styled = run("cite", "5", "--color", "always").stdout
+    assert "\x1b[1mSource 5" in styled
+    assert run("--color", "always", "cite", "5").stdout == styled
+    assert "\x1b[" not in run("cite", "5", "--color", "never", env={"FORCE_COLOR": "1"}).stdout
+    assert run("cite", "5", "--color=ALWAYS").stdout == styled  # choices fold case
+    missing = run("cite", "5", "--data", str(tmp_path / "none.yaml"))
+    assert missing.exit_code == 3 and "(from --data) does not exist" in missing.stderr
+    assert run("cite", "5", "--no-pager").stdout == run("cite", "5").stdout
+    assert run("cite", "5", "--json").stdout == run("--json", "cite", "5").stdout
+    assert run("cite", "5", "--color", "sometimes").exit_code == 2
+
+
+def test_audience_folds_case(run: Run) -> None:
+    assert run("handout", "--for", "Emergency").stdout == run("handout", "--for", "emergency").stdout
+    assert run("handout", "--for", "EMERGENCY").exit_code == 0
+
+
+def test_an_option_of_other_commands_names_them(run: Run) -> None:
+    result = run("facts", "--html")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: fopinfo facts has no option --html; --html is an option of fopinfo handout, fopinfo card\n"
+        "  Try 'fopinfo facts --help' for help.\n"
+    )
+    assert "Possible options" not in run("--html").stderr
+
+
+def test_color_always_styles_a_dumb_terminal(run: Run) -> None:
+    assert "\x1b[1m" in run("--color", "always", "topics", env={"TERM": "dumb"}).stdout
+    assert "\x1b[" not in run("topics", env={"TERM": "dumb"}).stdout

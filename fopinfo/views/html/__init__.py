@@ -32,13 +32,13 @@ from fopinfo.views.html import handover
 def show(answer: Answer) -> None:
     from fopinfo import terminal
 
-    terminal.write(render(answer))
+    terminal.write(render(answer, terminal.brief))
 
 
-def render(answer: Answer) -> str:
+def render(answer: Answer, brief: bool = False) -> str:
     match answer:
         case Handout():
-            return to_html(markdown.render(answer), markdown.HANDOUT_TITLE)
+            return to_html(markdown.render(answer, brief), markdown.HANDOUT_TITLE)
         case (
             Overview()
             | FactList()
@@ -52,7 +52,7 @@ def render(answer: Answer) -> str:
             | Updates()
             | CheckResult()
         ):
-            text = markdown.render(answer)
+            text = markdown.render(answer, brief)
             return to_html(text, _title(text))
         case Card():
             return handover.card(answer)

@@ -16,6 +16,7 @@ from fopinfo.model import Fact, Knowledge, Section, Statement
 from fopinfo.safe_text import clean
 from fopinfo.views.wording import (
     OWN_TITLE,
+    brief_line,
     developments_line,
     disclaimer_line,
     marker_label,
@@ -86,15 +87,17 @@ def located(k: Knowledge, statements: Iterable[Statement], quotes: bool) -> list
     return md_list(cited_statement(k, s, quotes, place_label(k, s)) for s in statements)
 
 
-def footer(k: Knowledge) -> list[str]:
+def footer(k: Knowledge, brief: bool = False) -> list[str]:
     today = clock.today()
+    if brief:
+        return ["---", esc(brief_line(k, today))]
     later = developments_line(k, today)
     shown_later = [f"**{esc(later)}**" if stale(k, today) else esc(later)] if later else []
     return ["---", esc(origin_line(k, today)), *shown_later, f"**{esc(disclaimer_line(k))}**"]
 
 
-def page(k: Knowledge, blocks: list[str]) -> str:
-    return "\n\n".join([*blocks, *footer(k)]) + "\n"
+def page(k: Knowledge, blocks: list[str], brief: bool = False) -> str:
+    return "\n\n".join([*blocks, *footer(k, brief)]) + "\n"
 
 
 def fact(k: Knowledge, f: Fact, quotes: bool, heading: str = "###") -> list[str]:

@@ -36,11 +36,11 @@ def show(answer: Answer) -> None:
 
     c = console()
     with c.capture() as captured:
-        _show(c, answer)
+        _show(c, answer, terminal.brief)
     terminal.write(captured.get())
 
 
-def _show(c: Console, answer: Answer) -> None:
+def _show(c: Console, answer: Answer, brief: bool = False) -> None:
     match answer:
         case Overview():
             reference.overview(c, answer)
@@ -76,4 +76,4 @@ def _show(c: Console, answer: Answer) -> None:
         case _:
             assert_never(answer)
     if not isinstance(answer, TopicList):
-        footer(c, answer.k)
+        footer(c, answer.k, brief)
