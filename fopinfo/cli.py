@@ -151,18 +151,22 @@ def topic(
     show(chosen, query.topic(knowledge(ctx), name, quote))
 
 
-@app.command(epilog=examples("fopinfo cite 7", "fopinfo cite 9 --json"))
+@app.command(epilog=examples("fopinfo cite 7", 'fopinfo cite "[1,4]"', "fopinfo cite 9 --json"))
 def cite(
     ctx: typer.Context,
     number: Annotated[
         str,
-        typer.Argument(metavar="N", help="Source number, as printed in markers.", autocompletion=completion.sources),
+        typer.Argument(
+            metavar="N",
+            help="Source number, or several as markers print them: 5, [5], 1,4 or [1,4].",
+            autocompletion=completion.sources,
+        ),
     ],
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
     quote: QuoteFlag = False,
 ) -> None:
-    """Source N and every statement that cites it."""
+    """Source N and every statement that cites it (several: each in turn)."""
     from fopinfo import query
 
     chosen = choose_format(ctx, json_, markdown)

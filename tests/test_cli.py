@@ -292,7 +292,7 @@ def test_define_unexplained_term_lists_where_it_is_used(run: Run) -> None:
     result = run("define", "flare-up")
     assert "   The source uses this term but does not explain it.\n" in result.stdout
     assert "Where the source uses it (6)\n" in result.stdout
-    doc = json.loads(run("define", "flare", "--json").stdout)["term"]
+    doc = json.loads(run("define", "flare-u", "--json").stdout)["term"]
     assert doc["definition"] is None
     assert doc["used_in"] == [
         "what.6",

@@ -95,7 +95,7 @@ def test_markdown_views_of_sources_topics_and_define(run: Run) -> None:
     assert "Numbered by the source; the copy fopinfo uses does not reproduce them." in sources
     topics = plain_text(run("--markdown", "topics").stdout)
     assert "management: How is FOP managed? (also: managed, treatment, care)" in topics
-    hallux = plain_text(run("define", "hallux", "--markdown").stdout)
+    hallux = plain_text(run("define", "bunions", "--markdown").stdout)
     assert "may look like bunions (hallux valgus) but they are not." in hallux
     assert "such as cancer, other tumors, bunions or other rare diseases. [11,12]" in hallux
 

@@ -220,3 +220,42 @@ def test_an_option_of_other_commands_names_them(run: Run) -> None:
 def test_color_always_styles_a_dumb_terminal(run: Run) -> None:
     assert "\x1b[1m" in run("--color", "always", "topics", env={"TERM": "dumb"}).stdout
     assert "\x1b[" not in run("topics", env={"TERM": "dumb"}).stdout
+
+
+def test_cite_takes_markers_as_they_print(run: Run) -> None:
+    five = run("cite", "5")
+    assert run("cite", "[5]").stdout == five.stdout
+    several = run("cite", "1,4", "--brief").stdout
+    assert run("cite", "[1,4]", "--brief").stdout == several
+    assert run("cite", "[1, 4, 1]", "--brief").stdout == several  # each once, in the order asked
+    first, second = several.split("\n\nSource 4\n")
+    assert first.startswith("Source 1\n") and "Cited by 7 statements" in first
+    assert "Cited by 3 statements" in second
+    doc = json.loads(run("cite", "1,4", "--json").stdout)
+    single = json.loads(run("cite", "1", "--json").stdout)
+    # Keys are added, never renamed: "source" and "statements" stay the first source's.
+    assert (doc["source"], doc["statements"]) == (single["source"], single["statements"])
+    assert [c["source"]["number"] for c in doc["cited"]] == [1, 4]
+    assert doc["cited"][1]["statements"] == json.loads(run("cite", "4", "--json").stdout)["statements"]
+    assert single["cited"] == [{"source": single["source"], "statements": single["statements"]}]
+    markdown = run("cite", "1,4", "--markdown").stdout
+    assert markdown.count("# Source ") == 2
+    for bad in ("", "[]", "1,,4", "[5", "x"):
+        result = run("cite", bad)
+        assert result.exit_code == 2 and "is not a source number" in result.stderr, bad
+    assert run("cite", "1,99").stderr.startswith("Error: there is no source 99")
+
+
+def test_a_whole_word_of_a_longer_name_is_not_that_name(run: Run) -> None:
+    bone = run("define", "bone")
+    assert bone.exit_code == 2 and bone.stdout == ""
+    assert bone.stderr.splitlines()[:2] == [
+        "Error: no term named 'bone'",
+        "  did you mean: BMPs (Bone Morphogenetic Proteins), bunion?",
+    ]
+    assert run("define", "bmp").stdout == run("define", "BMPs").stdout  # an exact alias wins over prefixes
+    assert run("define", "Bone Morphogenetic Proteins").exit_code == 0
+    assert run("topic", "treat").stdout == run("topic", "management").stdout  # a prefix inside a word resolves
+    assert run("define", "spontaneous").stderr.splitlines()[1] == "  did you mean: spontaneous mutation?"
+    fop = run("topic", "fop")
+    assert fop.exit_code == 2 and "facts (FOP Facts)" in fop.stderr.splitlines()[1]

@@ -71,7 +71,11 @@ def subject(a: SubjectPage, level: str) -> list[str]:
     return [f"{level} {esc(a.subject.title)}", f"*{esc(SUBJECT_NOTE)}*", *located(a.k, a.statements, a.quotes)]
 
 
-def cite(a: Cited) -> list[str]:
+def cite(cited: Cited) -> list[str]:
+    return [block for a in cited.each() for block in _cite(a)]
+
+
+def _cite(a: Cited) -> list[str]:
     source = a.source
     reference = esc(source.text) if source.text else f"*{NOT_REPRODUCED}*"
     blocks = [f"# Source {source.number}", reference, f"## Cited by {count(len(a.statements), 'statement')}"]

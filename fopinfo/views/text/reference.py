@@ -102,7 +102,14 @@ def _name(name: str, width: int) -> Text:
     return Text("  ").append(pad(clean(name), width), style="bold").append("  ")
 
 
-def cite(c: Console, a: Cited) -> None:
+def cite(c: Console, cited: Cited) -> None:
+    for i, a in enumerate(cited.each()):
+        if i:
+            c.print()
+        _cite(c, a)
+
+
+def _cite(c: Console, a: Cited) -> None:
     source = a.source
     heading(c, f"Source {source.number}")
     indent(c, Text(clean(source.text)) if source.text else Text(NOT_REPRODUCED, style="italic"))
