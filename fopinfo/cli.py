@@ -166,7 +166,7 @@ def cite(
     markdown: MarkdownFlag = False,
     quote: QuoteFlag = False,
 ) -> None:
-    """Source N and every statement that cites it (several: each in turn)."""
+    """Source N and every statement that cites it."""
     from fopinfo import query
 
     chosen = choose_format(ctx, json_, markdown)
