@@ -1,7 +1,8 @@
 """HTML views: one self-contained, printable page per answer (inline CSS, no scripts, no assets).
 
 Content pages are the Markdown view rendered by markdown-it-py with ``html=False``, so any
-HTML that reached the Markdown is shown as text, never passed through.
+HTML that reached the Markdown is shown as text, never passed through. fopinfo's own
+addresses are links whose text is the address, so a printed page shows where each leads.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; break-after: avoid; }
 li, p { break-inside: avoid; }
 blockquote { color: #444; border-left: 3px solid #ccc; margin-left: 0; padding-left: 1em; }
 hr { border: 0; border-top: 1px solid #999; margin-top: 2em; }
+a { color: inherit; overflow-wrap: anywhere; }
 @page { margin: 2cm; }
 @media print { body { margin: 0; max-width: none; } }
 """

@@ -25,7 +25,7 @@ from fopinfo.answers import (
     assert_never,
 )
 from fopinfo.views.markdown import handover, reference
-from fopinfo.views.markdown.blocks import fact, page
+from fopinfo.views.markdown.blocks import fact, page, unescaped_markers
 from fopinfo.views.markdown.reference import HANDOUT_TITLE
 
 __all__ = ["HANDOUT_TITLE", "render", "show"]
@@ -40,6 +40,10 @@ def show(answer: Answer) -> None:
 
 def render(answer: Answer, brief: bool = False) -> str:
     """The answer as one CommonMark document; brief: a one-line footer (not on the card and sheets)."""
+    return unescaped_markers(_render(answer, brief))
+
+
+def _render(answer: Answer, brief: bool) -> str:
     match answer:
         case Overview():
             return page(answer.k, reference.overview(answer), brief)

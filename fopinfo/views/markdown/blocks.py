@@ -51,6 +51,33 @@ def esc(text: str) -> str:
     return _NUMBERED.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\\\1", one_line))
 
 
+# An address fopinfo gives as its own (a note's reference) becomes a link only when it is a plain
+# http(s) address that an autolink holds whole: no spaces, angle brackets, quotes or backslashes.
+_LINKABLE = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def link(url: str | None) -> str:
+    """fopinfo's own address as a real link (`<https://…>`), never broken by escapes; "" for none."""
+    if not url:
+        return ""
+    address = clean(url)
+    return f"<{address}>" if _LINKABLE.fullmatch(address) else esc(address)
+
+
+# A marker as esc() writes it (\[1,4\]), where CommonMark could not read it as a link: not
+# followed by "(" (an inline link), ":" (a link definition) or "[" (a reference), escaped or not.
+_ESCAPED_MARKER = re.compile(r"\\\[(\d+(?:,\d+)*)\\\](?!\\?[(:\[])")
+
+
+def unescaped_markers(markdown: str) -> str:
+    """The document with its markers written as they print, [1,4], wherever that cannot make a link.
+
+    A link needs a definition or a destination; escaped text cannot give either, and a marker
+    followed by one keeps its escapes. So "[1,4]" reads the same in the source and the renders.
+    """
+    return _ESCAPED_MARKER.sub(r"[\1]", markdown)
+
+
 def markers(cites: Iterable[int]) -> str:
     label = marker_label(cites)
     return esc(label) if label.startswith("[") else f"*{esc(label)}*"

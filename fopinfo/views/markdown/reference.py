@@ -19,6 +19,7 @@ from fopinfo.safe_text import clean
 from fopinfo.views.markdown.blocks import (
     cited_statement,
     esc,
+    link,
     located,
     markers,
     md_list,
@@ -105,8 +106,9 @@ def search(a: Found) -> list[str]:
             item = f"**{esc(hit.text)}** — *{esc(k.section(hit.section_id or '').title)} ({esc(hit.item_id)})*"
         elif hit.note is not None:
             note = hit.note
-            where = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note)}"
-            item = f"{esc(hit.text)} — *{esc(where)} ({esc(hit.item_id)})*"
+            where = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note, with_url=False)}"
+            address = link(note.reference.url)
+            item = f"{esc(hit.text)} — *{esc(where)} ({esc(hit.item_id)})*" + (f" {address}" if address else "")
         else:
             item = f"{esc(hit.text)} {markers(hit.cites)} — *glossary ({esc(hit.item_id)})*"
         items.append(item)
@@ -165,7 +167,8 @@ def updates(notes: tuple[Note, ...], level: str) -> list[str]:
         blocks += [
             f"{level} {esc(human_day(note.date))}{region}: {esc(note.title)}",
             esc(note.text),
-            f"*{esc(reference_line(note))}*",
+            f"*{esc(reference_line(note, with_url=False))}*"
+            + (f" {link(note.reference.url)}" if note.reference.url else ""),
             f"*Checked {esc(human_day(note.checked))} · bears on {esc(', '.join(note.bears_on))} · "
             f"note {esc(note.id)}*",
         ]
