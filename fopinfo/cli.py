@@ -91,7 +91,8 @@ def root(
     after it, or (uncited); fopinfo's own notes on later developments are marked as its own.
     Not medical advice.
 
-    The options below may also follow the command: fopinfo cite 5 --color always.
+    --data, --json, --markdown, --color, --no-pager and --brief may also follow the
+    command: fopinfo cite 5 --color always.
     """
     from fopinfo import terminal
 
