@@ -51,10 +51,17 @@ class SubjectPage(NamedTuple):
 
 
 class Cited(NamedTuple):
+    """Source N and the statements citing it; ``more``: the other sources asked for at once (`cite 1,4`)."""
+
     k: Knowledge
     source: Source
     statements: tuple[Statement, ...]
     quotes: bool
+    more: tuple[Cited, ...] = ()
+
+    def each(self) -> tuple[Cited, ...]:
+        """Every source asked for, in the order asked, each with its statements."""
+        return (self._replace(more=()), *self.more)
 
 
 class SourceList(NamedTuple):

@@ -80,6 +80,9 @@ def root(
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never page output (otherwise long output in a terminal is paged).")
     ] = False,
+    brief: Annotated[
+        bool, typer.Option("--brief", help="A one-line footer: the source, its age, and not medical advice.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", "-V", callback=_show_version, is_eager=True, help="Show the version and exit."),
@@ -90,10 +93,13 @@ def root(
     Every statement comes from one source document, with the citation markers it prints
     after it, or (uncited); fopinfo's own notes on later developments are marked as its own.
     Not medical advice.
+
+    --data, --json, --markdown, --color, --no-pager and --brief may also follow the
+    command: fopinfo cite 5 --color always.
     """
     from fopinfo import terminal
 
-    terminal.color, terminal.paging = color.value, not no_pager
+    terminal.color, terminal.paging, terminal.brief = color.value, not no_pager, brief
     ctx.obj = Options(data, json_, markdown, data_origin(ctx))
     if ctx.invoked_subcommand is not None:
         return
@@ -149,12 +155,16 @@ def topic(
     show(chosen, query.topic(knowledge(ctx), name, quote))
 
 
-@app.command(epilog=examples("fopinfo cite 7", "fopinfo cite 9 --json"))
+@app.command(epilog=examples("fopinfo cite 7", 'fopinfo cite "[1,4]"', "fopinfo cite 9 --json"))
 def cite(
     ctx: typer.Context,
     number: Annotated[
         str,
-        typer.Argument(metavar="N", help="Source number, as printed in markers.", autocompletion=completion.sources),
+        typer.Argument(
+            metavar="N",
+            help="Source number, or several as markers print them: 5, [5], 1,4 or [1,4].",
+            autocompletion=completion.sources,
+        ),
     ],
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,

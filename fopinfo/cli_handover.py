@@ -52,6 +52,7 @@ def handout(
             "--for",
             help="A one-page sheet for the emergency room, a school or a dentist instead of the whole reference.",
             show_default=False,
+            case_sensitive=False,
         ),
     ] = None,
     name: NameOption = None,

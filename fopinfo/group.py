@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, cast
 
 import typer
 from typer.core import TyperGroup
 
-from fopinfo import completion, interrupts
+from fopinfo import completion, interrupts, terminal
 from fopinfo.click_names import ClickError, ClickException, UsageError
 from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, FopinfoError, UsageProblem
 from fopinfo.outcome import report, write_stderr
@@ -27,7 +28,17 @@ class FopinfoGroup(TyperGroup):
 
     Failed writes to stdout (closed pipe, full disk, closed stdout) are not handled here
     but around the whole run, in fopinfo.outcome, whichever command or view wrote.
+
+    The global options are accepted after the command too (`fopinfo cite 5 --color always`):
+    each command carries hidden copies of them, which set what the group's own set.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        after = _after_command(self.params)
+        for command in self.commands.values():
+            known = {name for param in command.params for name in getattr(param, "opts", ())}
+            command.params += [option for option in after if not known & set(getattr(option, "opts", ()))]
 
     def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:  # type: ignore[override]
         try:
@@ -80,7 +91,7 @@ class FopinfoGroup(TyperGroup):
                 path = usage_ctx.command_path if usage_ctx is not None else _command_path(self, args)
                 hints = (f"Try '{path} --help' for help.",)
             error = cast(ClickError, exc)
-            report(error.format_message(), hints)
+            report(_elsewhere(self, exc) or error.format_message(), hints)
             code = error.exit_code
         code = code if isinstance(code, int) else EXIT_OK
         if code == EXIT_INTERRUPTED and interrupts.first_notice():
@@ -121,6 +132,59 @@ def _shell_word(word: str) -> str:
     if not re.search(r'["$`\\!]', word):
         return f'"{word}"'
     return shlex.quote(word)
+
+
+# The group's options a command accepts after it too, and what each sets (--json and --markdown
+# each command has as its own).
+_GLOBAL = ("color", "no_pager", "brief", "data")
+
+
+def _after_command(params: list[Any]) -> list[Any]:
+    """Hidden copies of the group's global options, each setting what the group's own set, when given."""
+    import copy
+
+    copies = []
+    for param in params:
+        if param.name not in _GLOBAL:
+            continue
+        option = copy.copy(param)
+        option.hidden, option.expose_value, option.envvar = True, False, None
+        option.default = False if getattr(param, "is_flag", False) else None
+        option.callback = _set_global
+        copies.append(option)
+    return copies
+
+
+def _set_global(ctx: Any, param: Any, value: Any) -> None:
+    """A global option given after the command: set as the group's own would have set it."""
+    if value is None or value is False:
+        return
+    if param.name == "color":
+        terminal.color = str(getattr(value, "value", value)).lower()
+    elif param.name == "no_pager":
+        terminal.paging = False
+    elif param.name == "brief":
+        terminal.brief = True
+    elif param.name == "data":
+        root = ctx.find_root()
+        if hasattr(root.obj, "_replace"):  # the group's Options (fopinfo.cli_context)
+            root.obj = root.obj._replace(data=Path(value), data_origin="--data")
+
+
+def _elsewhere(group: TyperGroup, exc: Exception) -> str | None:
+    """For an option this command lacks but others take (`facts --html`): which commands take it."""
+    name = getattr(exc, "option_name", None)
+    usage_ctx = getattr(exc, "ctx", None)
+    if not name or usage_ctx is None:
+        return None
+    takers = [
+        f"fopinfo {command_name}"
+        for command_name, command in group.commands.items()
+        if any(name in getattr(p, "opts", ()) and not getattr(p, "hidden", False) for p in command.params)
+    ]
+    if not takers:
+        return None
+    return f"{usage_ctx.command_path} has no option {name}; {name} is an option of {', '.join(takers)}"
 
 
 def _command_path(group: TyperGroup, args: Sequence[str] | None) -> str:

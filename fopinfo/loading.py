@@ -21,13 +21,29 @@ def bundled_path(name: str = "facts.yaml") -> Path:
 
     Looked up beside the package rather than through importlib.resources: for an
     installed wheel that is the same file, and importlib.resources costs every command
-    about 2.5 ms of imports (zipfile, tempfile) for nothing.
+    about 2.5 ms of imports (zipfile, tempfile) for nothing. When neither file is there (the
+    package runs from a zip: a zipapp), the installed path is given and ``read_text`` reads
+    it through importlib.resources.
     """
     package = Path(__file__).resolve().parent
     installed = package / "data" / name  # placed there by the wheel build
     if installed.is_file():
         return installed
-    return package.parent / "data" / name  # source checkout or editable install
+    checkout = package.parent / "data" / name  # source checkout or editable install
+    return checkout if checkout.is_file() else installed
+
+
+def _packaged(path: Path) -> bytes | None:
+    """A bundled data file that is not a file on disk (a zipapp), read through importlib.resources."""
+    data = Path(__file__).resolve().parent / "data"
+    if path.parent != data and data not in path.parents:
+        return None
+    from importlib import resources
+
+    try:
+        return resources.files("fopinfo").joinpath("data", *path.relative_to(data).parts).read_bytes()
+    except (OSError, ValueError):  # not packaged either: the caller says the file does not exist
+        return None
 
 
 def read_text(path: Path, what: str = "knowledge file", origin: str | None = None) -> str:
@@ -57,8 +73,14 @@ def _read_bytes(path: Path, label: str) -> tuple[bytes, os.stat_result]:
             raw = f.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
             raise BadKnowledgeFile(too_big)
-    except FileNotFoundError:
-        raise BadKnowledgeFile(f"{label} does not exist") from None
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        packaged = _packaged(path)
+        if packaged is None:
+            missing = isinstance(exc, FileNotFoundError)
+            raise BadKnowledgeFile(
+                f"{label} {'does not exist' if missing else f'cannot be read: {exc.strerror}'}"
+            ) from None
+        raw = packaged
     except PermissionError:
         raise BadKnowledgeFile(f"{label} cannot be read: permission denied") from None
     except OSError as exc:

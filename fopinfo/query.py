@@ -32,17 +32,26 @@ T = TypeVar("T")
 # ---------------------------------------------------------------- names
 
 
-def _resolve(name: str, names: dict[str, T], what: str, listing: list[str]) -> T:
-    """Exact name first (case-insensitive), then a unique prefix; else 'did you mean'."""
+def _resolve(
+    name: str, spellings: list[tuple[str, T]], what: str, listing: list[str], primary: Callable[[T], str]
+) -> T:
+    """An exact name or alias first (case-insensitive), then a unique prefix; else 'did you mean'.
+
+    A prefix ends inside a word: a query that is a whole word of a longer name ("bone" of
+    "Bone Morphogenetic Proteins") is not that name, and is suggested instead.
+    """
     key = name_key(name)
     if not key:
         raise UsageProblem(f"no {what} name given", (f"{what}s: {', '.join(listing)}",))
+    names = _by_key(spellings)
     if key in names:
         return names[key]
     owners: dict[int, T] = {}
     matched: dict[int, str] = {}
     for candidate, owner in names.items():
-        if candidate.startswith(key):
+        if (
+            candidate.startswith(key) and candidate[len(key)].isalnum()
+        ):  # "treat" of "treatment", not "bone" of "bone …"
             owners.setdefault(id(owner), owner)
             matched.setdefault(id(owner), candidate)
     if len(owners) == 1:
@@ -54,9 +63,22 @@ def _resolve(name: str, names: dict[str, T], what: str, listing: list[str]) -> T
             (f"did you mean: {options}?", f"{what}s: {', '.join(listing)}"),
         )
     import difflib
+    import re
 
-    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
-    hints = (f"did you mean: {', '.join(close)}?",) if close else ()
+    whole_word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    suggested: dict[int, str] = {}
+    # Names that start with the word first ("fop facts" before "what is fop?"), then the others; three at most.
+    for written, owner in sorted(spellings, key=lambda spelling: not name_key(spelling[0]).startswith(key)):
+        if whole_word.search(name_key(written)) and id(owner) not in suggested and len(suggested) < 3:
+            main = primary(owner)
+            suggested[id(owner)] = main if whole_word.search(name_key(main)) else f"{main} ({written})"
+    close = [
+        candidate
+        for candidate in difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
+        if id(names[candidate]) not in suggested
+    ]
+    shown = [*suggested.values(), *close]
+    hints = (f"did you mean: {', '.join(shown)}?",) if shown else ()
     raise UsageProblem(f"no {what} named '{name}'", (*hints, f"{what}s: {', '.join(listing)}"))
 
 
@@ -118,11 +140,24 @@ def _as_typed(name: str, typed: str) -> str | None:
 
 def resolve_topic(k: Knowledge, name: str) -> Section | Subject:
     listing = [s.id for s in k.sections] + [s.id for s in k.subjects]
-    return _resolve(name, _by_key(topic_spellings(k)), "topic", listing)
+    return _resolve(name, list(topic_spellings(k)), "topic", listing, lambda topic: topic.id)
 
 
 def resolve_term(k: Knowledge, name: str) -> Term:
-    return _resolve(name, _by_key(term_spellings(k)), "term", [t.term for t in k.glossary])
+    return _resolve(name, list(term_spellings(k)), "term", [t.term for t in k.glossary], lambda term: term.term)
+
+
+def resolve_sources(k: Knowledge, raw: str) -> list[Source]:
+    """Source numbers as typed or as markers print them: "5", "[5]", "1,4", "[1,4]"; each once, in order."""
+    text = raw.strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    found: list[Source] = []
+    for part in text.split(",") if text else [text]:
+        source = resolve_source(k, part if part.strip() else raw)
+        if source not in found:
+            found.append(source)
+    return found
 
 
 def resolve_source(k: Knowledge, raw: str) -> Source:
@@ -156,9 +191,13 @@ def _topic(k: Knowledge, found: Section | Subject, quotes: bool) -> Topic:
     return SubjectPage(k, found, tuple(s for s in k.statements() if found.id in s.subjects), quotes)
 
 
-def cite(k: Knowledge, number: str, quotes: bool = False) -> Cited:
-    source = resolve_source(k, number)
-    return Cited(k, source, tuple(s for s in k.statements() if source.number in s.cites), quotes)
+def cite(k: Knowledge, numbers: str, quotes: bool = False) -> Cited:
+    """Source N, or each of several ("1,4"), with every statement that cites it."""
+    each = [
+        Cited(k, source, tuple(s for s in k.statements() if source.number in s.cites), quotes)
+        for source in resolve_sources(k, numbers)
+    ]
+    return each[0]._replace(more=tuple(each[1:]))
 
 
 def _count_cites(statements: Iterable[Statement]) -> dict[int, int]:

@@ -78,8 +78,10 @@ def test_facts_are_numbered_with_markers(run: Run) -> None:
     headlines = re.findall(r"^ ?(\d+)\. (.+)$", out, re.MULTILINE)
     assert [int(n) for n, _ in headlines] == list(range(1, 11))
     assert headlines[0][1] == "FOP is ultra-rare"
-    assert "   Only around one or two people per million have the condition. [1]\n" in out
-    assert "affects patients. [7,13,14]" in out.replace("\n   ", " ")
+    # every fact's statements start under its headline's first letter, fact 10's too
+    assert "\n 1. FOP is ultra-rare\n    Only around one or two people per million have the condition. [1]\n" in out
+    assert "\n10. There is a growing FOP community\n    In 2019" in out
+    assert "affects patients. [7,13,14]" in out.replace("\n    ", " ")
 
 
 def test_facts_json_shape(run: Run) -> None:
@@ -297,7 +299,7 @@ def test_define_unexplained_term_lists_where_it_is_used(run: Run) -> None:
     result = run("define", "flare-up")
     assert "   The source uses this term but does not explain it.\n" in result.stdout
     assert "Where the source uses it (6)\n" in result.stdout
-    doc = json.loads(run("define", "flare", "--json").stdout)["term"]
+    doc = json.loads(run("define", "flare-u", "--json").stdout)["term"]
     assert doc["definition"] is None
     assert doc["used_in"] == [
         "what.6",

@@ -108,7 +108,7 @@ def test_every_statement_shown_is_a_source_statement_verbatim_with_its_markers(w
             if fmt == "markdown":
                 from fopinfo.views.markdown.blocks import esc
 
-                assert f"{esc(s['text'])} {esc(label)}" in flat, (fmt, s["id"])
+                assert f"{esc(s['text'])} {label}" in flat, (fmt, s["id"])  # markers print as they do, [1,2]
             elif fmt == "html":
                 from html import escape
 
@@ -124,7 +124,7 @@ def test_the_card_holds_no_sentence_but_statements_labels_origin_and_disclaimer(
 
     out = ok("card", "--markdown")
     blocks = [b for b in out.split("\n\n") if b.strip()]
-    statements = {f"- {esc(s['text'])} {esc(marker_label(s['cites']))}" for s in shown_statements("card")}
+    statements = {f"- {esc(s['text'])} {marker_label(s['cites'])}" for s in shown_statements("card")}
     allowed = {
         f"# {esc(CHOSEN['card']['title'])} †",
         f"*{esc(EDITORIAL_NOTE)}*",
@@ -181,8 +181,11 @@ def test_the_emergency_sheet_shows_fopinfo_s_notes_on_management_without_source_
     notes = notes.split("- **Name:**", 1)[0]
     for note in k.notes_on("management.1"):
         assert clean(note.title) in notes
-    assert not re.search(r"\\\[\d", notes), "a note must never carry the source's markers"
-    assert "http" not in ok("handout", "--for", "emergency", "--html")
+    assert not re.search(r"\\?\[\d", notes), "a note must never carry the source's markers"
+    html = ok("handout", "--for", "emergency", "--html")
+    own = sorted(n.reference.url or "" for n in k.notes_on("management.1"))
+    assert sorted(re.findall(r'<a href="([^"]*)"', html)) == own  # the notes' public records, as links
+    assert html.count("http") == 2 * len(own)  # no other address: each link's text is its address
 
 
 def mutated(tmp_path: Path, change: Any) -> Path:
@@ -238,12 +241,16 @@ def test_fill_ins_are_literal_in_text_and_json(what: str) -> None:
                       "note": CLEANED["--note"]}  # fmt: skip
 
 
+OWN_LINKS = {f'<a href="{n.reference.url}">' for n in knowledge().developments.notes}  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize("what", ["card", "emergency"])
 def test_fill_ins_are_literal_in_html(what: str) -> None:
     from html import escape
 
     out = ok(*commands()[what], *hostile_args(), "--html")
-    assert "<script" not in out and "<a " not in out and "<b>" not in out and "\x1b" not in out
+    assert "<script" not in out and "<b>" not in out and "\x1b" not in out
+    assert set(re.findall(r"<a [^>]*>", out)) <= OWN_LINKS  # no fill-in is a link; the notes' records are
     for value in CLEANED.values():
         assert escape(value) in out
     assert "<em>emphasis</em>" not in out
@@ -256,7 +263,8 @@ def test_fill_ins_are_literal_in_markdown_once_rendered(what: str) -> None:
     out = ok(*commands()[what], *hostile_args(), "--markdown")
     assert "\x1b" not in out
     rendered = MarkdownIt("commonmark").render(out)  # even a renderer that passes HTML through
-    assert "<script" not in rendered and "<a " not in rendered and "<em>emphasis</em>" not in rendered
+    assert "<script" not in rendered and "<em>emphasis</em>" not in rendered
+    assert set(re.findall(r"<a [^>]*>", rendered)) <= OWN_LINKS
     assert "<code>" not in rendered and "<b>" not in rendered
     from html import escape
 

@@ -5,10 +5,12 @@ Without Chromium these skip with the reason; with FOPINFO_REQUIRE_BROWSER=1 (CI)
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests import browser
-from tests.test_handover import AUDIENCES, ok
+from tests.test_handover import AUDIENCES, OWN_LINKS, ok
 
 WIDE = ["--name", "W" * 40, "--contact", "W" * 40, "--doctor", "W" * 40, "--note", "W" * 40]
 PAGES = {
@@ -67,5 +69,8 @@ def test_no_accessibility_violations(page: str, width: int) -> None:
 def test_self_contained(page: str) -> None:
     html = ok(*PAGES[page])
     assert browser.external_requests(html) == []
-    assert "<script" not in html and "http" not in html
+    assert "<script" not in html
+    # The only addresses are links to the notes' public records (never loaded), their text the address.
+    assert set(re.findall(r'<a href="[^"]*">', html)) <= OWN_LINKS
+    assert "http" not in re.sub(r'<a href="([^"]*)">\1</a>', "", html)
     assert '<meta name="viewport"' in html

@@ -24,7 +24,7 @@ OUTPUTS = [
     ["--version"],
     ["facts"],
     ["cite", "6", "--json"],
-    ["define", "hallux", "--markdown"],
+    ["define", "bunions", "--markdown"],
     ["handout"],
     ["handout", "--html"],
     ["handout", "--json"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -18,6 +19,7 @@ from fopinfo.loading import load
 from tests.conftest import BUNDLED, ROOT, Run
 
 PARSER = MarkdownIt("commonmark", {"html": False})
+OWN_URLS = sorted(n.reference.url or "" for n in load().developments.notes)  # type: ignore[union-attr]
 DISCLAIMER = (
     "fopinfo: not medical advice. The source: “Please always consult a healthcare professional if you require "
     "healthcare advice or if you have any specific concerns regarding Fibrodysplasia Ossificans Progressiva. "
@@ -95,7 +97,7 @@ def test_markdown_views_of_sources_topics_and_define(run: Run) -> None:
     assert "Numbered by the source; the copy fopinfo uses does not reproduce them." in sources
     topics = plain_text(run("--markdown", "topics").stdout)
     assert "management: How is FOP managed? (also: managed, treatment, care)" in topics
-    hallux = plain_text(run("define", "hallux", "--markdown").stdout)
+    hallux = plain_text(run("define", "bunions", "--markdown").stdout)
     assert "may look like bunions (hallux valgus) but they are not." in hallux
     assert "such as cancer, other tumors, bunions or other rare diseases. [11,12]" in hallux
 
@@ -104,11 +106,11 @@ def test_markdown_shape(run: Run) -> None:
     out = run("topic", "management", "--markdown").stdout
     assert out.startswith(
         "# How is FOP managed?\n\n"
-        "There is currently no cure for FOP and management is primarily focused on: \\[9\\]\n\n"
+        "There is currently no cure for FOP and management is primarily focused on: [9]\n\n"
         "- careful avoidance of activities"
     )
     assert "\n- optimizing existing physical function\n" in out
-    assert out.count("\\[9\\]") == 1  # printed once, after the lead, as in the source
+    assert out.count("[9]") == 1  # printed once, after the lead, as in the source
 
 
 def test_json_and_markdown_together_is_a_usage_error(run: Run) -> None:
@@ -187,7 +189,9 @@ def test_handout_html_is_self_contained_and_printable(run: Run) -> None:
     assert result.stdout.startswith("<!DOCTYPE html>")
     page = parse_html(result.stdout)
     assert "script" not in page.tags
-    assert page.urls == []  # no external assets; the source's related pages have no addresses
+    # No external assets (the source's related pages have no addresses): the only addresses are
+    # fopinfo's notes' public records, as links.
+    assert sorted(page.urls) == OWN_URLS
     assert "style" in page.tags and "@media print" in result.stdout
     text = " ".join("".join(page.text).split())
     assert "Only around one or two people per million have the condition. [1]" in text
@@ -230,7 +234,9 @@ def test_injected_markdown_is_inert_and_literal(run: Run, injected: Path) -> Non
         ["define", "fop", "--markdown"],
     ):
         out = run("--data", str(injected), *args).stdout
-        assert inline_types(out) <= {"text", "softbreak", "em_open", "em_close", "strong_open", "strong_close"}
+        allowed = {"text", "softbreak", "em_open", "em_close", "strong_open", "strong_close", "link_open", "link_close"}
+        assert inline_types(out) <= allowed
+        assert set(re.findall(r'href="([^"]*)"', PARSER.render(out))) <= set(OWN_URLS)  # only the notes' records
         assert INJECTION in plain_text(out)
         # emphasis comes only from fopinfo's own wording, never from the data's *emphasis*
         assert "*emphasis*" in plain_text(out)
@@ -239,8 +245,8 @@ def test_injected_markdown_is_inert_and_literal(run: Run, injected: Path) -> Non
 def test_injected_html_is_inert_and_literal(run: Run, injected: Path) -> None:
     out = run("--data", str(injected), "handout", "--html").stdout
     page = parse_html(out)
-    assert not {"script", "a", "img"} & set(page.tags)
-    assert page.urls == []
+    assert not {"script", "img"} & set(page.tags)
+    assert sorted(page.urls) == OWN_URLS
     assert "&lt;script&gt;" in out
     assert INJECTION in "".join(page.text)
 
@@ -261,10 +267,10 @@ def test_markdown_quote_keeps_fopinfo_labels_outside_the_source_words(run: Run) 
     out = run("cite", "8", "--quote", "--markdown").stdout
     assert (
         "- FOP is a congenital genetic condition which means that it is present at birth. However, the diagnosis "
-        "will often not be made until much later in childhood when a flare-up arouses suspicion. \\[8\\] — "
+        "will often not be made until much later in childhood when a flare-up arouses suspicion. [8] — "
         "*What Causes FOP? (causes.5)*\n\n"
         "  > “FOP is a congenital genetic condition which means that it is present at birth. However, the diagnosis "
-        "will often not be made until much later in childhood when a flare-up arouses suspicion.” \\[8\\]\n"
+        "will often not be made until much later in childhood when a flare-up arouses suspicion.” [8]\n"
     ) in out
     quotes = [t for t in PARSER.parse(out) if t.type == "blockquote_open"]
     assert len(quotes) == 1

@@ -38,6 +38,9 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "fopinfo/schema/knowledge.schema.json" in names  # where the data file's $schema line points
     assert "fopinfo/data/source/what-is-fop.txt" in names  # the source ships beside the knowledge file
     assert not [n for n in names if n.startswith("tests/")]
+    # The manual page as shared data: installed to <environment>/share/man/man1/fopinfo.1.
+    page = next(n for n in names if n.endswith(".data/data/share/man/man1/fopinfo.1"))
+    assert zipfile.ZipFile(wheel).read(page).decode() == (ROOT / "man" / "fopinfo.1").read_text(encoding="utf-8")
     (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
     headers = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "License-Expression: MIT\n" in headers
@@ -49,6 +52,7 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
         capture_output=True,
     )
+    assert (venv / "share" / "man" / "man1" / "fopinfo.1").is_file()
     return venv
 
 

@@ -174,8 +174,12 @@ def document(answer: Answer) -> JSON:
         case SectionPage() | SubjectPage():
             return _with_origin(answer.k, {"topic": _topic(answer)})
         case Cited():
-            doc = {"source": source(answer.source), "statements": [statement(x, answer.k) for x in answer.statements]}
-            return _with_origin(answer.k, doc)
+            # "source" and "statements": the first source asked for, as before; "cited": each one asked for.
+            each = [
+                {"source": source(a.source), "statements": [statement(x, a.k) for x in a.statements]}
+                for a in answer.each()
+            ]
+            return _with_origin(answer.k, {**each[0], "cited": each})
         case SourceList():
             return _with_origin(answer.k, _sources(answer.k, answer.cited_by))
         case Found():

@@ -88,6 +88,13 @@ def origin_line(k: Knowledge, today: datetime.date) -> str:
     )
 
 
+def brief_line(k: Knowledge, today: datetime.date) -> str:
+    """The footer in one line (--brief): the source, its age, and that this is not medical advice."""
+    o = k.origin
+    when = f"{human_date(clean(o.date))} ({age(o.date, today)})"
+    return f"Source: “{clean(o.title)}”, {clean(o.publisher)}, {when}. Not medical advice."
+
+
 def card_origin_line(k: Knowledge, today: datetime.date) -> str:
     """The origin line, short enough for the back of a bank-card-sized card."""
     o = k.origin

@@ -1,7 +1,8 @@
 """HTML views: one self-contained, printable page per answer (inline CSS, no scripts, no assets).
 
 Content pages are the Markdown view rendered by markdown-it-py with ``html=False``, so any
-HTML that reached the Markdown is shown as text, never passed through.
+HTML that reached the Markdown is shown as text, never passed through. fopinfo's own
+addresses are links whose text is the address, so a printed page shows where each leads.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ from fopinfo.views.html import handover
 def show(answer: Answer) -> None:
     from fopinfo import terminal
 
-    terminal.write(render(answer))
+    terminal.write(render(answer, terminal.brief))
 
 
-def render(answer: Answer) -> str:
+def render(answer: Answer, brief: bool = False) -> str:
     match answer:
         case Handout():
-            return to_html(markdown.render(answer), markdown.HANDOUT_TITLE)
+            return to_html(markdown.render(answer, brief), markdown.HANDOUT_TITLE)
         case (
             Overview()
             | FactList()
@@ -52,7 +53,7 @@ def render(answer: Answer) -> str:
             | Updates()
             | CheckResult()
         ):
-            text = markdown.render(answer)
+            text = markdown.render(answer, brief)
             return to_html(text, _title(text))
         case Card():
             return handover.card(answer)
@@ -78,6 +79,7 @@ h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; break-after: avoid; }
 li, p { break-inside: avoid; }
 blockquote { color: #444; border-left: 3px solid #ccc; margin-left: 0; padding-left: 1em; }
 hr { border: 0; border-top: 1px solid #999; margin-top: 2em; }
+a { color: inherit; overflow-wrap: anywhere; }
 @page { margin: 2cm; }
 @media print { body { margin: 0; max-width: none; } }
 """

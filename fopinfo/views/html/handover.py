@@ -1,7 +1,8 @@
 """The wallet card and the one-page sheets as printable HTML: built here, not from Markdown, because
 paper decides their layout (a card is 85.6 × 54 mm a side, a sheet one page).
 
-Self-contained: inline CSS, no scripts, no external assets, no URLs. Every string from the
+Self-contained: inline CSS, no scripts, no external assets; the only URLs are the links to the
+public records fopinfo's notes rest on, their addresses printed as their text. Every string from the
 knowledge file or the command line is escaped (and cleaned of control characters): data, never markup.
 """
 
@@ -38,6 +39,14 @@ HOW_TO_PRINT = (
 
 def _e(text: str) -> str:
     return escape(clean(text))
+
+
+def _link(url: str | None) -> str:
+    """A note's public record as a real link, its address the link's text, so paper shows it too."""
+    if not url or not url.lower().startswith(("https://", "http://")):
+        return ""
+    address = _e(url)
+    return f' <a href="{address}">{address}</a>'
 
 
 def _editorial(title: str) -> str:
@@ -191,6 +200,7 @@ ul { padding-left: 1.3em; }
 li + li { margin-top: 0.2em; }
 .notes li { margin-top: 0.3em; }
 .ref { color: #333; }
+.ref a { color: inherit; overflow-wrap: anywhere; }
 .fields { margin-top: 1em; }
 .fields div + div { margin-top: 0.6em; }
 footer { margin-top: 1em; border-top: 1px solid #555; padding-top: 0.5em; font-size: 0.9em; }
@@ -219,7 +229,7 @@ def sheet(a: Sheet) -> str:
     if a.notes:
         items = "".join(
             f"<li><strong>{_e(human_day(n.date))}{', ' + _e(n.region) if n.region else ''}: {_e(n.title)}.</strong> "
-            f'<span class="ref">{_e(reference_line(n, with_url=False))}</span></li>'
+            f'<span class="ref">{_e(reference_line(n, with_url=False))}{_link(n.reference.url)}</span></li>'
             for n in a.notes
         )
         close = f"<p>{_e(SHEET_NOTES_CLOSE)}</p>"

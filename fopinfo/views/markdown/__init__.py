@@ -25,7 +25,7 @@ from fopinfo.answers import (
     assert_never,
 )
 from fopinfo.views.markdown import handover, reference
-from fopinfo.views.markdown.blocks import fact, page
+from fopinfo.views.markdown.blocks import fact, page, unescaped_markers
 from fopinfo.views.markdown.reference import HANDOUT_TITLE
 
 __all__ = ["HANDOUT_TITLE", "render", "show"]
@@ -35,36 +35,41 @@ def show(answer: Answer) -> None:
     """Write any answer as one CommonMark document."""
     from fopinfo import terminal
 
-    terminal.write(render(answer))
+    terminal.write(render(answer, terminal.brief))
 
 
-def render(answer: Answer) -> str:
+def render(answer: Answer, brief: bool = False) -> str:
+    """The answer as one CommonMark document; brief: a one-line footer (not on the card and sheets)."""
+    return unescaped_markers(_render(answer, brief))
+
+
+def _render(answer: Answer, brief: bool) -> str:
     match answer:
         case Overview():
-            return page(answer.k, reference.overview(answer))
+            return page(answer.k, reference.overview(answer), brief)
         case FactList():
             blocks = ["# FOP Facts"]
             for f in answer.facts:
                 blocks += fact(answer.k, f, answer.quotes, "##")
-            return page(answer.k, blocks)
+            return page(answer.k, blocks, brief)
         case TopicList():
-            return page(answer.k, ["# Topics", *reference.topic_lists(answer.k)])
+            return page(answer.k, ["# Topics", *reference.topic_lists(answer.k)], brief)
         case SectionPage():
-            return page(answer.k, reference.section(answer, "#"))
+            return page(answer.k, reference.section(answer, "#"), brief)
         case SubjectPage():
-            return page(answer.k, reference.subject(answer, "#"))
+            return page(answer.k, reference.subject(answer, "#"), brief)
         case Cited():
-            return page(answer.k, reference.cite(answer))
+            return page(answer.k, reference.cite(answer), brief)
         case SourceList():
-            return page(answer.k, reference.sources(answer))
+            return page(answer.k, reference.sources(answer), brief)
         case Found():
-            return page(answer.k, reference.search(answer))
+            return page(answer.k, reference.search(answer), brief)
         case Definition():
-            return page(answer.k, reference.define(answer, "#"))
+            return page(answer.k, reference.define(answer, "#"), brief)
         case Handout():
-            return page(answer.k, reference.handout(answer))
+            return page(answer.k, reference.handout(answer), brief)
         case Updates():
-            return page(answer.k, ["# Later developments", *reference.updates(answer.notes, "##")])
+            return page(answer.k, ["# Later developments", *reference.updates(answer.notes, "##")], brief)
         case CheckResult():
             return reference.check(answer)
         case Card():

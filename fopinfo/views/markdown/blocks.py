@@ -16,6 +16,7 @@ from fopinfo.model import Fact, Knowledge, Section, Statement
 from fopinfo.safe_text import clean
 from fopinfo.views.wording import (
     OWN_TITLE,
+    brief_line,
     developments_line,
     disclaimer_line,
     marker_label,
@@ -78,6 +79,33 @@ def emphasised(text: str, spans: Sequence[tuple[int, int]] = (), mark: str = "**
     return esc("".join(marked)).replace(_OPEN, mark).replace(_CLOSE, mark)
 
 
+# An address fopinfo gives as its own (a note's reference) becomes a link only when it is a plain
+# http(s) address that an autolink holds whole: no spaces, angle brackets, quotes or backslashes.
+_LINKABLE = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def link(url: str | None) -> str:
+    """fopinfo's own address as a real link (`<https://…>`), never broken by escapes; "" for none."""
+    if not url:
+        return ""
+    address = clean(url)
+    return f"<{address}>" if _LINKABLE.fullmatch(address) else esc(address)
+
+
+# A marker as esc() writes it (\[1,4\]), where CommonMark could not read it as a link: not
+# followed by "(" (an inline link), ":" (a link definition) or "[" (a reference), escaped or not.
+_ESCAPED_MARKER = re.compile(r"\\\[(\d+(?:,\d+)*)\\\](?!\\?[(:\[])")
+
+
+def unescaped_markers(markdown: str) -> str:
+    """The document with its markers written as they print, [1,4], wherever that cannot make a link.
+
+    A link needs a definition or a destination; escaped text cannot give either, and a marker
+    followed by one keeps its escapes. So "[1,4]" reads the same in the source and the renders.
+    """
+    return _ESCAPED_MARKER.sub(r"[\1]", markdown)
+
+
 def markers(cites: Iterable[int]) -> str:
     label = marker_label(cites)
     return esc(label) if label.startswith("[") else f"*{esc(label)}*"
@@ -124,15 +152,17 @@ def located(k: Knowledge, statements: Iterable[Statement], quotes: bool) -> list
     return md_list(cited_statement(k, s, quotes, place_label(k, s)) for s in statements)
 
 
-def footer(k: Knowledge) -> list[str]:
+def footer(k: Knowledge, brief: bool = False) -> list[str]:
     today = clock.today()
+    if brief:
+        return ["---", esc(brief_line(k, today))]
     later = developments_line(k, today)
     shown_later = [f"**{esc(later)}**" if stale(k, today) else esc(later)] if later else []
     return ["---", esc(origin_line(k, today)), *shown_later, f"**{esc(disclaimer_line(k))}**"]
 
 
-def page(k: Knowledge, blocks: list[str]) -> str:
-    return "\n\n".join([*blocks, *footer(k)]) + "\n"
+def page(k: Knowledge, blocks: list[str], brief: bool = False) -> str:
+    return "\n\n".join([*blocks, *footer(k, brief)]) + "\n"
 
 
 def fact(k: Knowledge, f: Fact, quotes: bool, heading: str = "###") -> list[str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from fopinfo import clock
 from fopinfo.answers import Card, Fields, Sheet
 from fopinfo.model import Statement
-from fopinfo.views.markdown.blocks import esc, footer, markers
+from fopinfo.views.markdown.blocks import esc, footer, link, markers
 from fopinfo.views.wording import (
     EDITORIAL_NOTE,
     FIELD_LABELS,
@@ -64,6 +64,7 @@ def sheet(a: Sheet) -> str:
             items.append(
                 f"- **{esc(human_day(note.date))}{region}: {esc(note.title)}** "
                 f"*{esc(reference_line(note, with_url=False))}*"
+                + (f" {link(note.reference.url)}" if note.reference.url else "")
             )
         blocks += ["\n".join(items), f"*{esc(SHEET_NOTES_CLOSE)}*"]
     blocks += [*_fields(a.fields), f"*{esc(EDITORIAL_NOTE)}*"]

@@ -20,6 +20,7 @@ from fopinfo.views.markdown.blocks import (
     cited_statement,
     emphasised,
     esc,
+    link,
     located,
     markers,
     md_list,
@@ -76,7 +77,11 @@ def subject(a: SubjectPage, level: str) -> list[str]:
     return [f"{level} {esc(a.subject.title)}", f"*{esc(SUBJECT_NOTE)}*", *located(a.k, a.statements, a.quotes)]
 
 
-def cite(a: Cited) -> list[str]:
+def cite(cited: Cited) -> list[str]:
+    return [block for a in cited.each() for block in _cite(a)]
+
+
+def _cite(a: Cited) -> list[str]:
     source = a.source
     reference = esc(source.text) if source.text else f"*{NOT_REPRODUCED}*"
     blocks = [f"# Source {source.number}", reference, f"## Cited by {count(len(a.statements), 'statement')}"]
@@ -112,8 +117,9 @@ def search(a: Found) -> list[str]:
             item = f"**{text}** — *{esc(k.section(hit.section_id or '').title)} ({esc(hit.item_id)})*"
         elif hit.note is not None:
             note = hit.note
-            where = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note)}"
-            item = f"{text} — *{esc(where)} ({esc(hit.item_id)})*"
+            where = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note, with_url=False)}"
+            address = link(note.reference.url)
+            item = f"{text} — *{esc(where)} ({esc(hit.item_id)})*" + (f" {address}" if address else "")
         elif hit.term is not None and hit.term.definition:  # fopinfo's words, then the source's sentence
             cut = len(clean(hit.term.term)) + 2
             definition = [(a - cut, b - cut) for a, b in hit.spans if a >= cut]  # the name is bold already
@@ -179,7 +185,8 @@ def updates(notes: tuple[Note, ...], level: str) -> list[str]:
         blocks += [
             f"{level} {esc(human_day(note.date))}{region}: {esc(note.title)}",
             esc(note.text),
-            f"*{esc(reference_line(note))}*",
+            f"*{esc(reference_line(note, with_url=False))}*"
+            + (f" {link(note.reference.url)}" if note.reference.url else ""),
             f"*Checked {esc(human_day(note.checked))} · bears on {esc(', '.join(note.bears_on))} · "
             f"note {esc(note.id)}*",
         ]

@@ -37,17 +37,17 @@ def show(answer: Answer) -> None:
 
     if not terminal.may_page():
         c = console(terminal.write)
-        _show(c, answer)
+        _show(c, answer, terminal.brief)
         c.pass_on()
         return
     pieces: list[str] = []
     c = console(pieces.append)
-    _show(c, answer)
+    _show(c, answer, terminal.brief)
     c.pass_on()
     terminal.write("".join(pieces))
 
 
-def _show(c: Console, answer: Answer) -> None:
+def _show(c: Console, answer: Answer, brief: bool = False) -> None:
     match answer:
         case Overview():
             reference.overview(c, answer)
@@ -83,4 +83,4 @@ def _show(c: Console, answer: Answer) -> None:
         case _:
             assert_never(answer)
     if not isinstance(answer, TopicList):
-        footer(c, answer.k)
+        footer(c, answer.k, brief)

@@ -9,7 +9,7 @@ or send escape sequences to the terminal.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Literal
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -20,6 +20,7 @@ from fopinfo import clock
 from fopinfo.model import Fact, Knowledge, Statement
 from fopinfo.safe_text import clean
 from fopinfo.views.wording import (
+    brief_line,
     developments_line,
     disclaimer_line,
     marker_label,
@@ -56,12 +57,26 @@ class Output(Console):
         self.begin_capture()
 
 
+MIN_HANG = 20  # the narrowest column of text beside a lead; narrower, the lead's row wraps whole
+NARROW_HANG = 4  # ... its later lines this much deeper than its first
+
+
 def console(take: Callable[[str], None]) -> Output:
     from fopinfo import terminal
 
     force_terminal, no_color = terminal.color_choice()
+    # --color always styles even a dumb terminal (as ripgrep and GNU ls do): Rich alone would not.
+    system: Literal["standard", "auto"] = "standard" if force_terminal and terminal.dumb() else "auto"
     # markup/highlight/emoji off: styling comes only from this module, never from data.
-    c = Output(take, highlight=False, markup=False, emoji=False, force_terminal=force_terminal, no_color=no_color)
+    c = Output(
+        take,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        force_terminal=force_terminal,
+        no_color=no_color,
+        color_system=system,
+    )
     c.width = min(max(c.width, MIN_WIDTH), MAX_WIDTH)
     # Fixed as well, so Rich stops asking the terminal and environment for its size on
     # every print (a third of the time of a listing of 100,000 sources).
@@ -82,23 +97,36 @@ def cited_line(text: str, cites: Iterable[int], style: str = "") -> Text:
 
 
 def heading(c: Console, title: str, note: str = "") -> None:
-    c.print(Text(clean(title), style="bold"))
+    indent(c, Text(clean(title), style="bold"), 0)
     if note:
-        c.print(Text(note, style="dim"))
+        indent(c, Text(note, style="dim"), 0)
 
 
-def indent(c: Console, text: Text, level: int = 1, bullet: str = "") -> None:
-    # Wrap here rather than with Padding, which fills every line with trailing spaces.
+def indent(c: Console, text: Text, level: int = 1, bullet: str = "", margin: int = 0) -> None:
+    """The text wrapped at words, indented 3 spaces a level (plus a margin), with a hanging bullet."""
+    hang(c, Text(" " * (3 * level + margin) + bullet), text)
+
+
+def hang(c: Console, lead: Text, text: Text) -> None:
+    """The lead, then the text wrapped at words beside it: every later line starts under the text."""
+    c.print(Segments(hung(c, lead, text)), soft_wrap=True)
+
+
+def hung(c: Console, lead: Text, text: Text) -> list[Segment]:
+    # Wrapped here rather than with Padding, which fills every line with trailing spaces.
     # The lines go out as one print of their segments, as a print of each would render
     # them: a print per line costs more than the line (a 10 MB statement is 145,000 lines).
-    pad = 3 * level
+    width = lead.cell_len
+    if c.width - width < MIN_HANG:  # too narrow to hang under the text: lead and text wrapped as one
+        margin = len(lead.plain) - len(lead.plain.lstrip(" "))
+        text, lead, width = lead.copy().append_text(text), Text(), margin + NARROW_HANG
     segments: list[Segment] = []
-    for i, line in enumerate(text.wrap(c, max(c.width - pad - len(bullet), 20))):
+    for i, line in enumerate(text.wrap(c, max(c.width - width, MIN_HANG))):
         line.rstrip()
-        lead = bullet if i == 0 else " " * len(bullet)
-        segments += Text(" " * pad + lead).append_text(line).render(c)
+        first = lead.copy() if i == 0 else Text(" " * width)
+        segments += first.append_text(line).render(c)
         segments.append(Segment.line())
-    c.print(Segments(segments), soft_wrap=True)
+    return segments
 
 
 def where_line(k: Knowledge, s: Statement) -> Text:
@@ -106,21 +134,28 @@ def where_line(k: Knowledge, s: Statement) -> Text:
 
 
 def print_statement(
-    c: Console, k: Knowledge, s: Statement, level: int, quotes: bool, bullet: str = "", pointers: bool = True
+    c: Console,
+    k: Knowledge,
+    s: Statement,
+    level: int,
+    quotes: bool,
+    bullet: str = "",
+    pointers: bool = True,
+    margin: int = 0,
 ) -> None:
-    indent(c, cited_line(s.text, s.cites), level, bullet)
+    indent(c, cited_line(s.text, s.cites), level, bullet, margin)
     if quotes:
-        indent(c, quoted(s.quote, s.cites), level + 1, " " * len(bullet))
+        indent(c, quoted(s.quote, s.cites), level + 1, " " * len(bullet), margin)
     for item in s.items:  # a lead's list: the source's own lines, under the lead
-        indent(c, Text(clean(item)), level + 1, "• ")
+        indent(c, Text(clean(item)), level + 1, "• ", margin)
     if pointers:
-        print_pointers(c, k, s.id, level + 1)
+        print_pointers(c, k, s.id, level + 1, margin)
 
 
-def print_pointers(c: Console, k: Knowledge, item_id: str, level: int) -> None:
+def print_pointers(c: Console, k: Knowledge, item_id: str, level: int, margin: int = 0) -> None:
     """After the source's words, fopinfo's own notes on what has happened since: set apart, never as the source's."""
     for note in k.notes_on(item_id):
-        indent(c, Text(note_pointer(note), style="magenta"), level, "» ")
+        indent(c, Text(note_pointer(note), style="magenta"), level, "» ", margin)
 
 
 def quoted(quote: str | None, cites: Iterable[int]) -> Text:
@@ -130,15 +165,21 @@ def quoted(quote: str | None, cites: Iterable[int]) -> Text:
 
 
 def print_statements(
-    c: Console, k: Knowledge, statements: Iterable[Statement], level: int, quotes: bool, spaced: bool = False
+    c: Console,
+    k: Knowledge,
+    statements: Iterable[Statement],
+    level: int,
+    quotes: bool,
+    spaced: bool = False,
+    margin: int = 0,
 ) -> None:
     for i, s in enumerate(statements):
         if spaced and i and not s.aim:
             c.print()
         if s.aim:
-            print_statement(c, k, s, level + 1, quotes, bullet="• ")
+            print_statement(c, k, s, level + 1, quotes, bullet="• ", margin=margin)
         else:
-            print_statement(c, k, s, level, quotes)
+            print_statement(c, k, s, level, quotes, margin=margin)
 
 
 def print_located(c: Console, k: Knowledge, statements: Iterable[Statement], quotes: bool) -> None:
@@ -148,9 +189,13 @@ def print_located(c: Console, k: Knowledge, statements: Iterable[Statement], quo
         print_pointers(c, k, s.id, 2)  # after the line that says where the source's words are from
 
 
-def footer(c: Console, k: Knowledge) -> None:
+def footer(c: Console, k: Knowledge, brief: bool = False) -> None:
+    """The source, its age, the notes' check and the disclaimer; --brief: one line of the first and last."""
     today = clock.today()
     c.print()
+    if brief:
+        indent(c, Text(brief_line(k, today), style="dim"), 0)
+        return
     # Wrapped at words like everything else; the disclaimer at full contrast, never dimmed.
     indent(c, Text(origin_line(k, today), style="dim"), 0)
     later = developments_line(k, today)
@@ -160,23 +205,25 @@ def footer(c: Console, k: Knowledge) -> None:
 
 
 def print_fact(c: Console, k: Knowledge, f: Fact, quotes: bool) -> None:
-    c.print(Text(f"{f.number:>2}. ", style="bold").append(clean(f.headline), style="bold"))
-    print_statements(c, k, f.statements, 1, quotes)
+    """The numbered headline; its statements start under the headline's first letter, whatever the number."""
+    number = f"{f.number:>2}. "
+    hang(c, Text(number, style="bold"), Text(clean(f.headline), style="bold"))
+    print_statements(c, k, f.statements, 1, quotes, margin=len(number) - 3)
 
 
-def print_rows(c: Console, rows: Iterable[Text]) -> None:
-    """Rows printed as a print of each would (each wrapped alone), at the cost of one print per
-    ROWS_AT_ONCE rows; the output is passed on after each, so a long listing streams."""
-    batch: list[Text] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) == ROWS_AT_ONCE:
-            c.print(Text("\n").join(batch))
-            batch = []
+def print_rows(c: Console, rows: Iterable[tuple[Text, Text]]) -> None:
+    """Rows of a lead and a text hung beside it, as a print of each would show them, at the cost
+    of one print per ROWS_AT_ONCE rows; the output is passed on after each, so a long listing streams."""
+    segments: list[Segment] = []
+    for n, (lead, text) in enumerate(rows, 1):
+        segments += hung(c, lead, text)
+        if n % ROWS_AT_ONCE == 0:
+            c.print(Segments(segments), soft_wrap=True)
+            segments = []
             if isinstance(c, Output):
                 c.pass_on()
-    if batch:
-        c.print(Text("\n").join(batch))
+    if segments:
+        c.print(Segments(segments), soft_wrap=True)
 
 
 def pad(text: str, width: int) -> str:

@@ -45,12 +45,12 @@ def _fields(c: Console, fields: Fields) -> None:
 
 
 def show_card(c: Console, a: Card) -> None:
-    c.print(Text("Wallet card, front", style="dim"))
-    c.print(Text(editorial(a.choice.title), style="bold"))
+    indent(c, Text("Wallet card, front", style="dim"), 0)
+    indent(c, Text(editorial(a.choice.title), style="bold"), 0)
     _chosen(c, a.choice.statements())
-    c.print(Text(EDITORIAL_NOTE, style="dim"))
+    indent(c, Text(EDITORIAL_NOTE, style="dim"), 0)
     c.print()
-    c.print(Text("Wallet card, back", style="dim"))
+    indent(c, Text("Wallet card, back", style="dim"), 0)
     _fields(c, a.fields)
     later = notes_line(a.k, clock.today())
     if later:
@@ -60,14 +60,14 @@ def show_card(c: Console, a: Card) -> None:
 
 
 def show_sheet(c: Console, a: Sheet) -> None:
-    c.print(Text(editorial(a.choice.title), style="bold"))
+    indent(c, Text(editorial(a.choice.title), style="bold"), 0)
     for group in a.choice.groups:
         c.print()
-        c.print(Text(editorial(group.heading), style="bold"))
+        indent(c, Text(editorial(group.heading), style="bold"), 0)
         _chosen(c, group.statements)
     if a.notes:
         c.print()
-        c.print(Text(SHEET_NOTES_HEADING, style="bold magenta"))
+        indent(c, Text(SHEET_NOTES_HEADING, style="bold magenta"), 0)
         for note in a.notes:
             region = f", {clean(note.region)}" if note.region else ""
             indent(c, Text(f"{human_day(note.date)}{region}: {clean(note.title)}", style="magenta"), 1, "» ")
@@ -75,5 +75,5 @@ def show_sheet(c: Console, a: Sheet) -> None:
         indent(c, Text(SHEET_NOTES_CLOSE, style="magenta"), 1)
     c.print()
     _fields(c, a.fields)
-    c.print(Text(EDITORIAL_NOTE, style="dim"))
+    indent(c, Text(EDITORIAL_NOTE, style="dim"), 0)
     footer(c, a.k)

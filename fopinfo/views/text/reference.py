@@ -74,7 +74,7 @@ def section(c: Console, a: SectionPage) -> None:
     links = links_line(a.k, s.id)
     if links:
         c.print()
-        c.print(Text(links, style="dim"))
+        indent(c, Text(links, style="dim"), 0)
 
 
 def subject(c: Console, a: SubjectPage) -> None:
@@ -88,23 +88,29 @@ def topic_table(c: Console, k: Knowledge) -> None:
     heading(c, "Sections")
     rows = []
     for s in k.sections:
-        line = Text("  ").append(pad(clean(s.id), width), style="bold").append("  " + clean(s.title))
+        line = Text(clean(s.title))
         if s.aliases:
             line.append(f"  (also: {', '.join(map(clean, s.aliases))})", style="dim")
-        rows.append(line)
+        rows.append((_name(s.id, width), line))
     print_rows(c, rows)
     c.print()
     heading(c, "Subjects", "Statements on one subject, gathered from every section.")
-    print_rows(
-        c,
-        [
-            Text("  ").append(pad(clean(subject.id), width), style="bold").append("  " + clean(subject.title))
-            for subject in k.subjects
-        ],
-    )
+    print_rows(c, [(_name(subject.id, width), Text(clean(subject.title))) for subject in k.subjects])
 
 
-def cite(c: Console, a: Cited) -> None:
+def _name(name: str, width: int) -> Text:
+    """A name in bold in a column of a width, as the lead of its row."""
+    return Text("  ").append(pad(clean(name), width), style="bold").append("  ")
+
+
+def cite(c: Console, cited: Cited) -> None:
+    for i, a in enumerate(cited.each()):
+        if i:
+            c.print()
+        _cite(c, a)
+
+
+def _cite(c: Console, a: Cited) -> None:
     source = a.source
     heading(c, f"Source {source.number}")
     indent(c, Text(clean(source.text)) if source.text else Text(NOT_REPRODUCED, style="italic"))
@@ -120,16 +126,17 @@ def sources(c: Console, a: SourceList) -> None:
     number_width = max((len(f"[{s.number}]") for s in k.sources), default=4)
     count_width = max((len(str(n)) for n in a.cited_by.values()), default=2)
 
-    def row(s: Source) -> Text:
+    def row(s: Source) -> tuple[Text, Text]:
         n = a.cited_by.get(s.number, 0)
         plural = "s" if n != 1 else " "
-        line = Text(f"  {f'[{s.number}]':>{number_width}}  cited by {n:>{count_width}} statement{plural}  ")
-        return line.append(clean(s.text) if s.text else SOURCE_NOT_REPRODUCED, style="" if s.text else "dim")
+        lead = Text(f"  {f'[{s.number}]':>{number_width}}  cited by {n:>{count_width}} statement{plural}  ")
+        text = Text(clean(s.text) if s.text else SOURCE_NOT_REPRODUCED, style="" if s.text else "dim")
+        return lead, text
 
     print_rows(c, map(row, k.sources))  # made as they are printed: a long listing streams
     if any(s.text is None for s in k.sources):
         c.print()
-        c.print(Text(NONE_REPRODUCED, style="dim"))
+        indent(c, Text(NONE_REPRODUCED, style="dim"), 0)
 
 
 def search(c: Console, a: Found) -> None:
@@ -174,7 +181,7 @@ def search(c: Console, a: Found) -> None:
             print_pointers(c, k, hit.statement.id, 2)
     if a.hidden:
         c.print()
-        c.print(Text(MORE_NOT_SHOWN.format(hidden=a.hidden), style="dim"))
+        indent(c, Text(MORE_NOT_SHOWN.format(hidden=a.hidden), style="dim"), 0)
 
 
 def define(c: Console, a: Definition) -> None:
@@ -216,11 +223,11 @@ def updates(c: Console, a: Updates) -> None:
     )
     if not a.notes:
         c.print()
-        c.print(Text("This knowledge file records no later developments."))
+        indent(c, Text("This knowledge file records no later developments."), 0)
     for note in a.notes:
         c.print()
         region = f" · {clean(note.region)}" if note.region else ""
-        c.print(Text(f"{human_day(note.date)}{region}", style="bold"))
+        indent(c, Text(f"{human_day(note.date)}{region}", style="bold"), 0)
         indent(c, Text(clean(note.title), style="bold"))
         indent(c, Text(clean(note.text)))
         indent(c, Text(reference_line(note, with_url=False), style="dim"))
@@ -247,13 +254,13 @@ def check(c: Console, result: CheckResult) -> None:
         c.print(Text(clean(str(finding))), soft_wrap=True)
     verdict = "faithful to" if report.ok else f"{len(report.findings)} problem(s) against"
     c.print(Text(f"provenance: {verdict} {clean(result.source_label)}"), soft_wrap=True)
-    c.print(Text(f"coverage: {report.covered}/{report.sentences} source sentences"))
+    indent(c, Text(f"coverage: {report.covered}/{report.sentences} source sentences"), 0)
     outside = outside_proof_line(result.knowledge)
     if outside:
         c.print(Text(outside), soft_wrap=True)
     # What no machine can prove is never hidden: counted always, listed with --review.
     hint = "" if result.show_review else " (list them with --review)"
-    c.print(Text(f"review: {len(report.review)} editorial element(s) to sign off{hint}"))
+    indent(c, Text(f"review: {len(report.review)} editorial element(s) to sign off{hint}"), 0)
     if result.show_review:
         for item in report.review:
             where = f"line {item.line}: " if item.line else ""
@@ -261,24 +268,27 @@ def check(c: Console, result: CheckResult) -> None:
 
 
 def overview(c: Console, a: Overview) -> None:
-    c.print(
+    indent(
+        c,
         Text()
         .append(f"fopinfo {a.version}", style="bold")
-        .append(" — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)")
+        .append(" — a sourced, offline reference for Fibrodysplasia Ossificans Progressiva (FOP)"),
+        0,
     )
-    c.print(
+    indent(
+        c,
         Text(
             "Each statement shows the citation markers the source prints after it, or (uncited). Not medical advice.",
             style="dim",
-        )
+        ),
+        0,
     )
     c.print()
     topic_table(c, a.k)
     c.print()
     heading(c, "Commands")
     width = max(cell_len(name) for name, _ in a.commands)
-    for name, help_text in a.commands:
-        c.print(Text("  ").append(pad(name, width), style="bold").append("  " + help_text))
+    print_rows(c, [(_name(name, width), Text(help_text)) for name, help_text in a.commands])
     c.print()
-    c.print(Text("Examples: fopinfo facts · fopinfo topic causes · fopinfo cite 7 · fopinfo search bone"))
-    c.print(Text("Run 'fopinfo COMMAND --help' for a command's options.", style="dim"))
+    indent(c, Text("Examples: fopinfo facts · fopinfo topic causes · fopinfo cite 7 · fopinfo search bone"), 0)
+    indent(c, Text("Run 'fopinfo COMMAND --help' for a command's options.", style="dim"), 0)
