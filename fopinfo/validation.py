@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from fopinfo.developments import developments
+from fopinfo.guidance import guidance
 from fopinfo.handover import handover
 from fopinfo.model import (
     Allowance,
@@ -25,20 +26,26 @@ from fopinfo.model import (
 )
 from fopinfo.validator import Validator, brief, path_text
 
-SCHEMA = 1
+SCHEMA = 2
+# Schema 1 still loads: its notes may have no kind (shown as "unclassified"); `check` says how to migrate.
+SCHEMAS = (1, 2)
 
 
 def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
     """Check parsed YAML against the knowledge file's shape and rules; build the model."""
     v = Validator()
     top = v.mapping(
-        data, (), ("origin", "sources", "sections"), ("schema", "subjects", "glossary", "developments", "handover")
+        data,
+        (),
+        ("origin", "sources", "sections"),
+        ("schema", "subjects", "glossary", "developments", "handover", "guidance"),
     )
     if top is None:
         return None, v.problems
     schema = top.get("schema", SCHEMA)
-    if type(schema) is not int or schema != SCHEMA:
-        v.problem(("schema",), f"fopinfo reads schema {SCHEMA}, not {brief(schema)}")
+    if type(schema) is not int or schema not in SCHEMAS:
+        v.problem(("schema",), f"fopinfo reads schema {' or '.join(map(str, SCHEMAS))}, not {brief(schema)}")
+        schema = SCHEMA
 
     origin = _origin(v, top.get("origin"))
     sources = _sources(v, top)
@@ -90,12 +97,14 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
                 v.problem(("origin", "related_pages", i, "section"), f"section '{brief(page.section)}' is not defined")
 
     known_ids = set(statement_ids) | {s.id for s in sections}
-    later = developments(v, top.get("developments"), origin.date if origin else "", known_ids)
+    later = developments(v, top.get("developments"), origin.date if origin else "", known_ids, schema)
     chosen = handover(v, top.get("handover"), sections, by_id)
+    pointers = guidance(v, top.get("guidance"))
 
     if v.problems or origin is None:
         return None, v.problems
-    return Knowledge(origin, tuple(sources), tuple(subjects), tuple(sections), tuple(glossary), later, chosen), []
+    k = Knowledge(origin, tuple(sources), tuple(subjects), tuple(sections), tuple(glossary), later, chosen, schema)
+    return k._replace(guidance=pointers), []
 
 
 def _check_unique(v: Validator, what: str, ids: Sequence[tuple[tuple[str | int, ...], str]]) -> None:
