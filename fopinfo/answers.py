@@ -152,6 +152,7 @@ class CheckResult(NamedTuple):
     report: Report | None
     show_review: bool = False  # list each editorial element (--review), not only count them
     source_label: str = ""  # how the source is named to people: its path, or "the bundled source text"
+    notices: tuple[str, ...] = ()  # what check could not do or what to migrate: said, never a failure
 
     @property
     def ok(self) -> bool:

@@ -29,11 +29,14 @@ def check(k: Knowledge, source_text: str) -> Report:
 
 
 def _review_additions(c: Checker, k: Knowledge) -> None:
-    """fopinfo's own additions outside the statements: its hand-over choices and its notes.
+    """fopinfo's own additions outside the statements: its hand-over choices, its notes (with
+    their kinds and any boxed-warning sentence) and its guidance pointers.
 
-    A machine checks that every chosen id is a source statement (validation) and that notes
-    are dated and referenced; whether a choice or a heading is right for its reader, and
-    whether a note says what its record says, only a person can sign off.
+    A machine checks that every chosen id is a source statement (validation), that notes are
+    dated, referenced and of a known kind, and that pointers have a record with an address;
+    whether a choice or a heading is right for its reader, whether a note says what its record
+    says and is of the right kind, and whether a pointer says only what its record covers,
+    only a person can sign off.
     """
     handover = k.handover
     if handover is not None:
@@ -48,4 +51,14 @@ def _review_additions(c: Checker, k: Knowledge) -> None:
                 c.note(f"{kind} choice", where, f"{group.heading}: {ids}" if group.heading else ids)
     for note in sorted(k.developments.notes if k.developments else (), key=lambda n: n.position):
         record = note.reference.url or note.reference.doi or ""
-        c.note("note", f"developments.notes[{note.position}]", f"{note.id} ({note.date}), against {record}")
+        path = f"developments.notes[{note.position}]"
+        c.note("note", path, f"{note.id} ({note.date}), against {record}")
+        c.note("note kind", f"{path}.kind", f"{note.id}: {note.kind or 'unclassified'}")
+        if note.warning is not None:
+            shown = note.warning.reference.url or note.warning.reference.doi or ""
+            c.note("boxed warning", f"{path}.warning", f"{note.id}: {note.warning.text} Against {shown}")
+    for pointer in k.guidance:
+        where = f"guidance[{pointer.position}]"
+        sheets = ", ".join(pointer.audiences)
+        c.note("guidance pointer", where, f"{pointer.id} ({pointer.form}, for {sheets}), against {pointer.url}")
+        c.note("guidance covers", f"{where}.covers", f"{pointer.id}: {pointer.covers}")

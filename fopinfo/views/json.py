@@ -281,6 +281,7 @@ def _check(result: CheckResult) -> JSON:
         "ok": result.ok,
         "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in result.problems],
         "summary": result.knowledge.counts() if result.knowledge is not None else None,
+        "notices": list(result.notices),
     }
     report = result.report
     later = result.knowledge.developments if result.knowledge else None

@@ -172,6 +172,7 @@ def check(result: CheckResult) -> str:
     """The check's findings as a Markdown list, for pasting into a review."""
     blocks = [f"# Check of {esc(str(result.target))}"]
     blocks += md_list(esc(str(p)) for p in result.problems)
+    blocks += md_list(f"*{esc(notice)}*" for notice in result.notices)
     if result.knowledge is not None:
         parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
         blocks.append(f"OK — {esc(parts)}")
