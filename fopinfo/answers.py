@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
-from fopinfo.model import Fact, Knowledge, Note, Problem, Section, Selection, Source, Statement, Subject, Term
+from fopinfo.model import (
+    Fact,
+    Guidance,
+    Knowledge,
+    Note,
+    Problem,
+    Section,
+    Selection,
+    Source,
+    Statement,
+    Subject,
+    Term,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -99,6 +111,8 @@ class Updates(NamedTuple):
 
     k: Knowledge
     notes: tuple[Note, ...]
+    # (kind, medicine, regions) for each approval and refusal noted: which medicines stand where
+    standing: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 Topic = SectionPage | SubjectPage
@@ -137,8 +151,9 @@ class Sheet(NamedTuple):
     k: Knowledge
     audience: str  # "emergency", "school" or "dentist"
     choice: Selection
-    notes: tuple[Note, ...]  # fopinfo's later-development notes bearing on the statements shown
+    notes: tuple[Note, ...]  # fopinfo's notes on where a medicine stands, bearing on the statements shown
     fields: Fields
+    guidance: tuple[Guidance, ...] = ()  # fopinfo's pointers to what is written for this sheet's reader
 
 
 FILE = "(file)"  # the path of a problem with the file itself: missing, not UTF-8, not YAML

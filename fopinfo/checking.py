@@ -35,7 +35,8 @@ def check(target: Path, source: Path | None = None, origin: str | None = None, *
         late = _review_log(target, checked.knowledge, notices)
         if late is not None:
             problems = locate([late], checked.text)
-            return CheckResult(target, problems, None, source, None, source_label=_label(source), notices=tuple(notices))
+            label = _label(source)
+            return CheckResult(target, problems, None, source, None, source_label=label, notices=tuple(notices))
     report = None
     if checked.knowledge is not None and source_text is not None:
         from fopinfo import provenance
@@ -85,7 +86,8 @@ def _review_log(target: Path, k: Knowledge, notices: list[str]) -> Problem | Non
     if reviewed > last[:7]:
         return Problem(
             "developments.reviewed",
-            f"{reviewed} is later than the last entry of the review log {log} ({last}): log the review's searches first",
+            f"{reviewed} is later than the last entry of the review log {log} ({last}): "
+            "log the review's searches first",
         )
     return None
 

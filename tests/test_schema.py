@@ -265,6 +265,12 @@ def _unquote_first_note_date(text: str) -> str:
     return text.replace(quoted, "      date: 2022-01-24\n", 1)
 
 
+def _schema_1(d: Data) -> None:
+    d["schema"] = 1
+    for note in d["developments"]["notes"]:
+        del note["kind"]
+
+
 # What fopinfo accepts on purpose: the schema must not mark it wrong in an editor.
 ACCEPTED: list[tuple[str, Callable[[Data], None]]] = [
     ("schema left out", _drop(("schema",))),
@@ -284,7 +290,7 @@ ACCEPTED: list[tuple[str, Callable[[Data], None]]] = [
     ),
     ("pmid as a number", _set((*REFERENCE, "pmid"), 12345678)),
     ("pmid as text", _set((*REFERENCE, "pmid"), "12345678")),
-    ("schema 1 with notes without a kind", lambda d: [d.update(schema=1), *(n.pop("kind") for n in d["developments"]["notes"])]),
+    ("schema 1 with notes without a kind", lambda d: _schema_1(d)),
     ("a note dated by its month", _set((*NOTE, "date"), "2022-01")),
     ("a warning's record showing no date", _set((*WARNING, "reference", "date"), None)),
     ("a pointer showing a year only", _set((*POINTER, "date"), "1996")),

@@ -1,7 +1,8 @@
 """The wallet card and the one-page sheets as printable HTML: built here, not from Markdown, because
 paper decides their layout (a card is 85.6 × 54 mm a side, a sheet one page).
 
-Self-contained: inline CSS, no scripts, no external assets, no URLs. Every string from the
+Self-contained: inline CSS, no scripts, no external assets, no links: the addresses of the
+guidance a sheet points to are printed as text, to be read or typed. Every string from the
 knowledge file or the command line is escaped (and cleaned of control characters): data, never markup.
 """
 
@@ -12,22 +13,29 @@ from html import escape
 
 from fopinfo import clock
 from fopinfo.answers import Card, Fields, Sheet
-from fopinfo.model import Knowledge, Statement
+from fopinfo.model import Knowledge, Note, Statement
 from fopinfo.safe_text import clean
 from fopinfo.views.wording import (
     EDITORIAL_MARK,
     EDITORIAL_NOTE,
     FIELD_LABELS,
+    GUIDANCE_CLOSE,
+    GUIDANCE_HEADING,
+    SHEET_EDITORIAL_NOTE,
     SHEET_NOTES_CLOSE,
     SHEET_NOTES_HEADING,
     card_origin_line,
+    covers_line,
     developments_line,
     disclaimer_line,
     human_day,
+    kind,
     marker_label,
     notes_line,
     origin_line,
+    pointer_line,
     reference_line,
+    warning_lines,
 )
 
 HOW_TO_PRINT = (
@@ -190,6 +198,9 @@ h2 { font-size: 1.08em; margin: 0.9em 0 0.25em; }
 ul { padding-left: 1.3em; }
 li + li { margin-top: 0.2em; }
 .notes li { margin-top: 0.3em; }
+.guidance li { margin-top: 0.2em; }
+.guidance p { font-size: 0.9em; margin-top: 0.2em; }
+.url { overflow-wrap: anywhere; color: #333; }
 .ref { color: #333; }
 .fields { margin-top: 1em; }
 .fields div + div { margin-top: 0.6em; }
@@ -201,7 +212,8 @@ footer p + p { margin-top: 0.3em; }
   h2 { font-size: 10.5pt; margin-top: 2.5mm; break-after: avoid; }
   li { break-inside: avoid; }
   li + li { margin-top: 0.8mm; }
-  .notes ul { font-size: 8.5pt; }
+  .notes ul, .guidance ul { font-size: 8.5pt; }
+  .guidance p { font-size: 8pt; margin-top: 0.5mm; }
   .fields { margin-top: 3mm; }
   .fields div + div { margin-top: 2mm; }
   .fields .blank { height: 5mm; }
@@ -214,12 +226,22 @@ footer p + p { margin-top: 0.3em; }
 def sheet(a: Sheet) -> str:
     k = a.k
     parts = [f"<h1>{_editorial(a.choice.title)}</h1>\n"]
+    if a.guidance:  # near the top; addresses as text, never links: the page stays self-contained
+        items = "".join(
+            f'<li>{_e(pointer_line(g))} {_e(covers_line(g))} <span class="url">{_e(g.url)}</span></li>'
+            for g in a.guidance
+        )
+        parts.append(
+            f'<section class="guidance">\n<h2>{_editorial(GUIDANCE_HEADING)}</h2>\n<ul>{items}</ul>'
+            f"<p>{_e(GUIDANCE_CLOSE)}</p>\n</section>\n"
+        )
     for group in a.choice.groups:
         parts.append(f"<section>\n<h2>{_editorial(group.heading)}</h2>\n{_chosen(group.statements)}</section>\n")
     if a.notes:
         items = "".join(
-            f"<li><strong>{_e(human_day(n.date))}{', ' + _e(n.region) if n.region else ''}: {_e(n.title)}.</strong> "
-            f'<span class="ref">{_e(reference_line(n, with_url=False))}</span></li>'
+            f"<li><strong>{_e(human_day(n.date))}{', ' + _e(n.region) if n.region else ''} ({_e(kind(n))}): "
+            f"{_e(n.title)}.</strong> "
+            f'<span class="ref">{_e(reference_line(n, with_url=False))}</span>{_warning(n)}</li>'
             for n in a.notes
         )
         close = f"<p>{_e(SHEET_NOTES_CLOSE)}</p>"
@@ -227,8 +249,16 @@ def sheet(a: Sheet) -> str:
             f'<section class="notes">\n<h2>{_e(SHEET_NOTES_HEADING)}</h2>\n<ul>{items}</ul>{close}\n</section>\n'
         )
     parts.append(_fields(a.fields))
-    parts.append(_footer(k, EDITORIAL_NOTE))
+    parts.append(_footer(k, SHEET_EDITORIAL_NOTE if a.guidance else EDITORIAL_NOTE))
     return _page(clean(a.choice.title), _SHEET_CSS, "<main>\n" + "".join(parts) + "</main>\n")
+
+
+def _warning(note: Note) -> str:
+    """An approval's boxed-warning sentence, in bold, and the record that shows it."""
+    warning = warning_lines(note, with_url=False)
+    if warning is None:
+        return ""
+    return f' <strong>{_e(warning[0])}</strong> <span class="ref">{_e(warning[1])}</span>'
 
 
 def _footer(k: Knowledge, *lines: str) -> str:

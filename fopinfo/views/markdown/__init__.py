@@ -27,6 +27,7 @@ from fopinfo.answers import (
 from fopinfo.views.markdown import handover, reference
 from fopinfo.views.markdown.blocks import fact, page
 from fopinfo.views.markdown.reference import HANDOUT_TITLE
+from fopinfo.views.wording import standing_line
 
 __all__ = ["HANDOUT_TITLE", "render", "show"]
 
@@ -64,7 +65,8 @@ def render(answer: Answer) -> str:
         case Handout():
             return page(answer.k, reference.handout(answer))
         case Updates():
-            return page(answer.k, ["# Later developments", *reference.updates(answer.notes, "##")])
+            glance = standing_line(answer.standing)
+            return page(answer.k, ["# Later developments", *reference.updates(answer.notes, "##", glance)])
         case CheckResult():
             return reference.check(answer)
         case Card():

@@ -15,14 +15,21 @@ from fopinfo.views.text.blocks import footer, indent, markers
 from fopinfo.views.wording import (
     EDITORIAL_NOTE,
     FIELD_LABELS,
+    GUIDANCE_CLOSE,
+    GUIDANCE_HEADING,
+    SHEET_EDITORIAL_NOTE,
     SHEET_NOTES_CLOSE,
     SHEET_NOTES_HEADING,
     card_origin_line,
+    covers_line,
     disclaimer_line,
     editorial,
     human_day,
+    kind,
     notes_line,
+    pointer_line,
     reference_line,
+    warning_lines,
 )
 
 BLANK = "_" * 24  # a line to write on
@@ -61,6 +68,14 @@ def show_card(c: Console, a: Card) -> None:
 
 def show_sheet(c: Console, a: Sheet) -> None:
     c.print(Text(editorial(a.choice.title), style="bold"))
+    if a.guidance:  # near the top: what is written for this reader, named, never paraphrased
+        c.print()
+        c.print(Text(editorial(GUIDANCE_HEADING), style="bold"))
+        for g in a.guidance:
+            indent(c, Text(pointer_line(g)), 1, "• ")
+            indent(c, Text(covers_line(g)), 1, "  ")
+            c.print(Text("     " + clean(g.url), style="dim"), soft_wrap=True)  # whole, to open or copy
+        indent(c, Text(GUIDANCE_CLOSE, style="dim"), 1)
     for group in a.choice.groups:
         c.print()
         c.print(Text(editorial(group.heading), style="bold"))
@@ -70,10 +85,15 @@ def show_sheet(c: Console, a: Sheet) -> None:
         c.print(Text(SHEET_NOTES_HEADING, style="bold magenta"))
         for note in a.notes:
             region = f", {clean(note.region)}" if note.region else ""
-            indent(c, Text(f"{human_day(note.date)}{region}: {clean(note.title)}", style="magenta"), 1, "» ")
+            line = f"{human_day(note.date)}{region} ({kind(note)}): {clean(note.title)}"
+            indent(c, Text(line, style="magenta"), 1, "» ")
             indent(c, Text(reference_line(note, with_url=False), style="dim"), 2)
+            warning = warning_lines(note, with_url=False)
+            if warning is not None:
+                indent(c, Text(warning[0], style="bold"), 2)
+                indent(c, Text(warning[1], style="dim"), 2)
         indent(c, Text(SHEET_NOTES_CLOSE, style="magenta"), 1)
     c.print()
     _fields(c, a.fields)
-    c.print(Text(EDITORIAL_NOTE, style="dim"))
+    c.print(Text(SHEET_EDITORIAL_NOTE if a.guidance else EDITORIAL_NOTE, style="dim"))
     footer(c, a.k)

@@ -47,9 +47,12 @@ from fopinfo.views.wording import (
     UNEXPLAINED,
     count,
     human_day,
+    kind,
     links_line,
     outside_proof_line,
     reference_line,
+    standing_line,
+    warning_lines,
 )
 
 
@@ -201,15 +204,25 @@ def updates(c: Console, a: Updates) -> None:
     if not a.notes:
         c.print()
         c.print(Text("This knowledge file records no later developments."))
+    at_a_glance = standing_line(a.standing)
+    if at_a_glance:
+        c.print()
+        c.print(Text(at_a_glance, style="bold"))
     for note in a.notes:
         c.print()
         region = f" · {clean(note.region)}" if note.region else ""
-        c.print(Text(f"{human_day(note.date)}{region}", style="bold"))
+        c.print(Text(f"{human_day(note.date)}{region} · {kind(note)}", style="bold"))
         indent(c, Text(clean(note.title), style="bold"))
         indent(c, Text(clean(note.text)))
         indent(c, Text(reference_line(note, with_url=False), style="dim"))
         if note.reference.url:  # whole on one line, so a terminal can open or copy it
             c.print(Text("   " + clean(note.reference.url), style="dim"), soft_wrap=True)
+        warning = warning_lines(note, with_url=False)
+        if warning is not None and note.warning is not None:
+            indent(c, Text(warning[0], style="bold"))
+            indent(c, Text(warning[1], style="dim"))
+            if note.warning.reference.url:
+                c.print(Text("   " + clean(note.warning.reference.url), style="dim"), soft_wrap=True)
         bears = ", ".join(clean(i) for i in note.bears_on)
         indent(c, Text(f"Checked {human_day(note.checked)} · bears on {bears} · note {clean(note.id)}", style="dim"))
 
