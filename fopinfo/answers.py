@@ -154,6 +154,8 @@ class Sheet(NamedTuple):
     notes: tuple[Note, ...]  # fopinfo's notes on where a medicine stands, bearing on the statements shown
     fields: Fields
     guidance: tuple[Guidance, ...] = ()  # fopinfo's pointers to what is written for this sheet's reader
+    # (kind, medicine, regions) over the notes: the sheet shows these grouped by kind, not one by one
+    standing: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 FILE = "(file)"  # the path of a problem with the file itself: missing, not UTF-8, not YAML

@@ -346,4 +346,4 @@ def sheet(k: Knowledge, audience: str, filled: Fields) -> Sheet:
                 notes.setdefault(note.id, note)
     newest_first = tuple(sorted(notes.values(), key=lambda n: n.date, reverse=True))
     pointers = tuple(g for g in k.guidance if audience in g.audiences)
-    return Sheet(k, audience, chosen, newest_first, filled, pointers)
+    return Sheet(k, audience, chosen, newest_first, filled, pointers, standing(newest_first))

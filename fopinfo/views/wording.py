@@ -144,6 +144,30 @@ def reference_line(note: Note, with_url: bool = True) -> str:
     return record_line(note.reference, with_url)
 
 
+def sheet_notes(
+    notes: tuple[Note, ...], standing: tuple[tuple[str, str, tuple[str, ...]], ...]
+) -> list[tuple[str, bool]]:
+    """What a one-page sheet says of fopinfo's notes, line by line (text, bold): where medicines stand,
+    grouped by kind; each boxed warning with the record that shows it; any other note by its title.
+
+    Each note's date and full record are in `fopinfo updates`; a sheet has room for the summary.
+    """
+    lines: list[tuple[str, bool]] = []
+    summary = standing_line(standing)
+    if summary:
+        lines.append((summary, False))
+    grouped = {(kd, m) for kd, m, _ in standing}
+    for note in notes:
+        if note.warning is not None:
+            w = note.warning.reference
+            shown = human_day(w.date) if w.date else NO_DATE
+            lines.append((f"{clean(note.warning.text)} Shown on: {clean(w.publisher)}, {shown}.", True))
+        if (note.kind, note.medicine) not in grouped:
+            region = f", {clean(note.region)}" if note.region else ""
+            lines.append((f"{human_day(note.date)}{region} ({kind(note)}): {clean(note.title)}.", False))
+    return lines
+
+
 def warning_lines(note: Note, with_url: bool = True) -> tuple[str, str] | None:
     """An approval's boxed-warning sentence and the record that shows it, or None."""
     w = note.warning
@@ -223,7 +247,7 @@ FIELD_LABELS = (("name", "Name"), ("contact", "Emergency contact"), ("doctor", "
 SHEET_NOTES_HEADING = "Since this source was published (fopinfo's notes, not the source's)"
 #: Under the notes on a one-page sheet, which shows each note's title and record, not its text.
 SHEET_NOTES_CLOSE = (
-    "A selection, not a complete list; the full notes: 'fopinfo updates'. "
+    "A selection, not a complete list; the full notes, with their dates and records: 'fopinfo updates'. "
     "Only an FOP specialist can say what applies to a person."
 )
 

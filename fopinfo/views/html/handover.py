@@ -13,7 +13,7 @@ from html import escape
 
 from fopinfo import clock
 from fopinfo.answers import Card, Fields, Sheet
-from fopinfo.model import Knowledge, Note, Statement
+from fopinfo.model import Knowledge, Statement
 from fopinfo.safe_text import clean
 from fopinfo.views.wording import (
     EDITORIAL_MARK,
@@ -28,14 +28,11 @@ from fopinfo.views.wording import (
     covers_line,
     developments_line,
     disclaimer_line,
-    human_day,
-    kind,
     marker_label,
     notes_line,
     origin_line,
     pointer_line,
-    reference_line,
-    warning_lines,
+    sheet_notes,
 )
 
 HOW_TO_PRINT = (
@@ -212,7 +209,8 @@ footer p + p { margin-top: 0.3em; }
   h2 { font-size: 10.5pt; margin-top: 2.5mm; break-after: avoid; }
   li { break-inside: avoid; }
   li + li { margin-top: 0.8mm; }
-  .notes ul, .guidance ul { font-size: 8.5pt; }
+  .notes ul, .guidance ul { font-size: 8pt; line-height: 1.2; }
+  .notes li, .guidance li { margin-top: 0.5mm; }
   .guidance p { font-size: 8pt; margin-top: 0.5mm; }
   .fields { margin-top: 3mm; }
   .fields div + div { margin-top: 2mm; }
@@ -239,10 +237,8 @@ def sheet(a: Sheet) -> str:
         parts.append(f"<section>\n<h2>{_editorial(group.heading)}</h2>\n{_chosen(group.statements)}</section>\n")
     if a.notes:
         items = "".join(
-            f"<li><strong>{_e(human_day(n.date))}{', ' + _e(n.region) if n.region else ''} ({_e(kind(n))}): "
-            f"{_e(n.title)}.</strong> "
-            f'<span class="ref">{_e(reference_line(n, with_url=False))}</span>{_warning(n)}</li>'
-            for n in a.notes
+            f"<li><strong>{_e(line)}</strong></li>" if bold else f"<li>{_e(line)}</li>"
+            for line, bold in sheet_notes(a.notes, a.standing)
         )
         close = f"<p>{_e(SHEET_NOTES_CLOSE)}</p>"
         parts.append(
@@ -251,14 +247,6 @@ def sheet(a: Sheet) -> str:
     parts.append(_fields(a.fields))
     parts.append(_footer(k, SHEET_EDITORIAL_NOTE if a.guidance else EDITORIAL_NOTE))
     return _page(clean(a.choice.title), _SHEET_CSS, "<main>\n" + "".join(parts) + "</main>\n")
-
-
-def _warning(note: Note) -> str:
-    """An approval's boxed-warning sentence, in bold, and the record that shows it."""
-    warning = warning_lines(note, with_url=False)
-    if warning is None:
-        return ""
-    return f' <strong>{_e(warning[0])}</strong> <span class="ref">{_e(warning[1])}</span>'
 
 
 def _footer(k: Knowledge, *lines: str) -> str:

@@ -20,12 +20,9 @@ from fopinfo.views.wording import (
     covers_line,
     disclaimer_line,
     editorial,
-    human_day,
-    kind,
     notes_line,
     pointer_line,
-    reference_line,
-    warning_lines,
+    sheet_notes,
 )
 
 BLANK = "\\_" * 24  # a line to write on
@@ -70,14 +67,8 @@ def sheet(a: Sheet) -> str:
     if a.notes:
         blocks.append(f"## {esc(SHEET_NOTES_HEADING)}")
         items = []
-        for note in a.notes:
-            region = f", {esc(note.region)}" if note.region else ""
-            warning = warning_lines(note, with_url=False)
-            said = f" **{esc(warning[0])}** *{esc(warning[1])}*" if warning else ""
-            items.append(
-                f"- **{esc(human_day(note.date))}{region} ({esc(kind(note))}): {esc(note.title)}** "
-                f"*{esc(reference_line(note, with_url=False))}*{said}"
-            )
+        for line, bold in sheet_notes(a.notes, a.standing):
+            items.append(f"- **{esc(line)}**" if bold else f"- {esc(line)}")
         blocks += ["\n".join(items), f"*{esc(SHEET_NOTES_CLOSE)}*"]
     blocks += [*_fields(a.fields), f"*{esc(SHEET_EDITORIAL_NOTE if a.guidance else EDITORIAL_NOTE)}*"]
     return "\n\n".join([*blocks, *footer(a.k)]) + "\n"

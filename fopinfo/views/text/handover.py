@@ -24,12 +24,9 @@ from fopinfo.views.wording import (
     covers_line,
     disclaimer_line,
     editorial,
-    human_day,
-    kind,
     notes_line,
     pointer_line,
-    reference_line,
-    warning_lines,
+    sheet_notes,
 )
 
 BLANK = "_" * 24  # a line to write on
@@ -83,15 +80,8 @@ def show_sheet(c: Console, a: Sheet) -> None:
     if a.notes:
         c.print()
         c.print(Text(SHEET_NOTES_HEADING, style="bold magenta"))
-        for note in a.notes:
-            region = f", {clean(note.region)}" if note.region else ""
-            line = f"{human_day(note.date)}{region} ({kind(note)}): {clean(note.title)}"
-            indent(c, Text(line, style="magenta"), 1, "» ")
-            indent(c, Text(reference_line(note, with_url=False), style="dim"), 2)
-            warning = warning_lines(note, with_url=False)
-            if warning is not None:
-                indent(c, Text(warning[0], style="bold"), 2)
-                indent(c, Text(warning[1], style="dim"), 2)
+        for line, bold in sheet_notes(a.notes, a.standing):
+            indent(c, Text(line, style="bold magenta" if bold else "magenta"), 1, "» ")
         indent(c, Text(SHEET_NOTES_CLOSE, style="magenta"), 1)
     c.print()
     _fields(c, a.fields)
