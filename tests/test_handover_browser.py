@@ -5,6 +5,8 @@ Without Chromium these skip with the reason; with FOPINFO_REQUIRE_BROWSER=1 (CI)
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests import browser
@@ -67,5 +69,7 @@ def test_no_accessibility_violations(page: str, width: int) -> None:
 def test_self_contained(page: str) -> None:
     html = ok(*PAGES[page])
     assert browser.external_requests(html) == []
-    assert "<script" not in html and "http" not in html
+    assert "<script" not in html and "href=" not in html and "src=" not in html
+    # The only addresses are the guidance pointers' (emergency sheet), printed as text to type or read.
+    assert all(url.startswith("https://www.i") for url in re.findall(r"https?://[^\s<]+", html))
     assert '<meta name="viewport"' in html

@@ -86,6 +86,10 @@ def test_review_lists_every_editorial_element() -> None:
         "dentist sheet title",
         "dentist sheet choice",
         "note",
+        "note kind",
+        "boxed warning",
+        "guidance pointer",
+        "guidance covers",
     }
     assert review[("card choice", "handover.card.statements")] == "what.1, what.5, irreversible.1"
     assert review[("note", "developments.notes[0]")].startswith(
