@@ -115,7 +115,7 @@ def test_the_earlier_notes_have_kinds_and_the_approvals_name_their_medicine(run:
 
 def test_what_the_records_do_not_show_the_notes_say(run: Run) -> None:
     notes = _notes(run)
-    assert "does not give the date of approval" in notes["usa-2026-garetosmab-label"]["text"]
+    assert "shows no date of approval" in notes["usa-2026-garetosmab-label"]["text"]
     listing = notes["usa-2026-zilurgisertib-listing"]["text"]
     assert "does not say what the medicine is for and does not mention FOP" in listing
     assert "does not say what changed" in notes["usa-2025-palovarotene-label-change"]["text"]

@@ -180,10 +180,10 @@ def check(result: CheckResult) -> str:
     """The check's findings as a Markdown list, for pasting into a review."""
     blocks = [f"# Check of {esc(str(result.target))}"]
     blocks += md_list(esc(str(p)) for p in result.problems)
-    blocks += md_list(f"*{esc(notice)}*" for notice in result.notices)
     if result.knowledge is not None:
         parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
         blocks.append(f"OK — {esc(parts)}")
+    blocks += md_list(f"*{esc(notice)}*" for notice in result.notices)
     report = result.report
     if report is not None:
         blocks += md_list(esc(str(f)) for f in report.findings)

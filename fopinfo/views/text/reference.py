@@ -232,12 +232,13 @@ def check(c: Console, result: CheckResult) -> None:
         return  # a file that could not be read: the one-line error on stderr says it all
     for problem in result.problems:
         c.print(Text(clean(str(problem))), soft_wrap=True)
+    if result.knowledge is not None:
+        parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
+        c.print(Text(f"{clean(str(result.target))}: OK — {parts}"), soft_wrap=True)
     for notice in result.notices:
         c.print(Text(clean(f"note: {notice}"), style="yellow"), soft_wrap=True)
     if result.knowledge is None:
         return
-    parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
-    c.print(Text(f"{clean(str(result.target))}: OK — {parts}"), soft_wrap=True)
     report = result.report
     if report is None:
         return
