@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
-from fopinfo.model import Fact, Knowledge, Note, Problem, Section, Selection, Source, Statement, Subject, Term
+from fopinfo.model import (
+    Fact,
+    Guidance,
+    Knowledge,
+    Note,
+    Problem,
+    Section,
+    Selection,
+    Source,
+    Statement,
+    Subject,
+    Term,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -118,6 +130,8 @@ class Updates(NamedTuple):
 
     k: Knowledge
     notes: tuple[Note, ...]
+    # (kind, medicine, regions) for each approval and refusal noted: which medicines stand where
+    standing: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 Topic = SectionPage | SubjectPage
@@ -156,8 +170,11 @@ class Sheet(NamedTuple):
     k: Knowledge
     audience: str  # "emergency", "school" or "dentist"
     choice: Selection
-    notes: tuple[Note, ...]  # fopinfo's later-development notes bearing on the statements shown
+    notes: tuple[Note, ...]  # fopinfo's notes on where a medicine stands, bearing on the statements shown
     fields: Fields
+    guidance: tuple[Guidance, ...] = ()  # fopinfo's pointers to what is written for this sheet's reader
+    # (kind, medicine, regions) over the notes: the sheet shows these grouped by kind, not one by one
+    standing: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 FILE = "(file)"  # the path of a problem with the file itself: missing, not UTF-8, not YAML
@@ -171,6 +188,7 @@ class CheckResult(NamedTuple):
     report: Report | None
     show_review: bool = False  # list each editorial element (--review), not only count them
     source_label: str = ""  # how the source is named to people: its path, or "the bundled source text"
+    notices: tuple[str, ...] = ()  # what check could not do or what to migrate: said, never a failure
 
     @property
     def ok(self) -> bool:

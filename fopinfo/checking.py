@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from fopinfo.answers import FILE, CheckResult
 from fopinfo.errors import BadKnowledgeFile
 from fopinfo.loading import check_file, locate, read_text
-from fopinfo.model import Knowledge, Problem
+from fopinfo.model import KINDS, Knowledge, Problem
 
 if TYPE_CHECKING:
     from fopinfo.provenance import ReviewItem
@@ -40,6 +40,14 @@ def check(target: Path, source: Path | None = None, origin: str | None = None, *
     except BadKnowledgeFile as exc:
         return CheckResult(target, [Problem(FILE, exc.message)], None, source, None, source_label=_label(source))
     knowledge, problems = checked.knowledge, checked.problems
+    notices: list[str] = []
+    if knowledge is not None:
+        notices += _migration(knowledge)
+        late = _review_log(target, knowledge, notices)
+        if late is not None:
+            problems = locate([late], checked.text)
+            label = _label(source)
+            return CheckResult(target, problems, None, source, None, source_label=label, notices=tuple(notices))
     if knowledge is not None and knowledge.people_words:  # reported beside the proof's findings, not instead
         problems = problems + locate(_unreached_targets(knowledge), checked.text)
     report = None
@@ -61,7 +69,8 @@ def check(target: Path, source: Path | None = None, origin: str | None = None, *
             lines = locate([Problem(r.path, r.kind) for r in items], checked.text)
             items = [r._replace(line=p.line) for r, p in zip(items, lines, strict=True)]
         report = report._replace(review=tuple(items))  # what a person must (re)review, each with its diff
-    return CheckResult(target, problems, knowledge, source, report, source_label=_label(source))
+    label = _label(source)
+    return CheckResult(target, problems, knowledge, source, report, source_label=label, notices=tuple(notices))
 
 
 def _unreached_targets(k: Knowledge) -> list[Problem]:
@@ -69,6 +78,44 @@ def _unreached_targets(k: Knowledge) -> list[Problem]:
     from fopinfo.search import bad_targets
 
     return [Problem(bad.path, f"'{bad.text}' {bad.reason}") for bad in bad_targets(k, k.people_words)]
+
+
+def _migration(k: Knowledge) -> list[str]:
+    """How a schema-1 file becomes schema 2, when it is one."""
+    if k.schema >= 2:
+        return []
+    unclassified = [n.id for n in k.developments.notes if n.kind is None] if k.developments else []
+    which = f" ({len(unclassified)} note(s) without a kind, shown as unclassified: {', '.join(unclassified)})"
+    return [
+        f"schema 1{which if unclassified else ''}. To migrate, write 'schema: 2' and give every note "
+        f"a kind: {', '.join(KINDS)}; an approval or refusal also names its medicine (docs/knowledge-file.md)."
+    ]
+
+
+def _review_log(target: Path, k: Knowledge, notices: list[str]) -> Problem | None:
+    """``developments.reviewed`` held to the review log's last entry; a missing log is said, not hidden."""
+    from fopinfo import review_log
+
+    if k.developments is None:
+        return None
+    reviewed = k.developments.reviewed
+    log = review_log.find(target)
+    if log is None:
+        looked = " or ".join(str(p) for p in review_log.places(target))
+        notices.append(
+            f"no review log found (looked for {looked}): developments.reviewed ({reviewed}) is not checked against one."
+        )
+        return None
+    last = review_log.last_entry(read_text(log, "review log"))
+    if last is None:
+        return Problem("developments.reviewed", f"the review log {log} has no dated entry to support {reviewed}")
+    if reviewed > last[:7]:
+        return Problem(
+            "developments.reviewed",
+            f"{reviewed} is later than the last entry of the review log {log} ({last}): "
+            "log the review's searches first",
+        )
+    return None
 
 
 def _label(source: Path | None) -> str:

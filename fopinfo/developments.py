@@ -7,53 +7,36 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fopinfo.model import Developments, Note, Reference
-from fopinfo.validator import Validator, brief
+from fopinfo.model import KINDS, BoxedWarning, Developments, Note, Reference
+from fopinfo.validator import Validator, brief, date, iso
 
 Path = tuple[str | int, ...]
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"\d{4}-\d{2}")
+# A record may show only a month ("Issued: 8/2023"): the note keeps that, never a guessed day.
+DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+#: Kinds of note about one medicine's standing somewhere: they must name the medicine.
+_NAMES_A_MEDICINE = ("approval", "refusal")
 
 
-def iso(value: Any) -> Any:
-    """YAML reads an unquoted 2022-01-24 as a date: use its ISO text, as a quoted one would be."""
-    import datetime
+def developments(
+    v: Validator, value: Any, source_date: str, known_ids: set[str], schema: int = 2
+) -> Developments | None:
+    """The notes, newest first, with the ids each bears on; None when the file has none.
 
-    return value.isoformat() if isinstance(value, datetime.date) else value
-
-
-def _date(v: Validator, d: dict[str, Any], key: str, path: Path, pattern: re.Pattern[str], form: str) -> str | None:
-    value = iso(d.get(key))
-    if value is None:
-        if key in d:  # written but empty: a note must never be dropped silently
-            v.problem((*path, key), f"must be a date written {form}, not null")
-        return None  # missing: reported by mapping()
-    if not isinstance(value, str) or not pattern.fullmatch(value):
-        v.problem((*path, key), f"must be a date written {form}, not {brief(value)}")
-        return None
-    import datetime
-
-    try:
-        datetime.date.fromisoformat(value if len(value) == 10 else value + "-01")
-    except ValueError:
-        v.problem((*path, key), f"is not a real date: {value}")
-        return None
-    return value
-
-
-def developments(v: Validator, value: Any, source_date: str, known_ids: set[str]) -> Developments | None:
-    """The notes, newest first, with the ids each bears on; None when the file has none."""
+    From schema 2 every note names its kind; a schema-1 file's notes may not (they are unclassified).
+    """
     if value is None:
         return None
     path: Path = ("developments",)
     d = v.mapping(value, path, ("reviewed", "notes"))
     if d is None:
         return None
-    reviewed = _date(v, d, "reviewed", path, _MONTH, "YYYY-MM") or ""
+    reviewed = date(v, d, "reviewed", path, _MONTH, "YYYY-MM") or ""
     notes = []
     for i, item in enumerate(v.sequence(d, "notes", path)):
-        note = _note(v, item, (*path, "notes", i), source_date, known_ids)
+        note = _note(v, item, (*path, "notes", i), source_date, known_ids, schema)
         if note is not None:
             notes.append(note)
     seen: set[str] = set()
@@ -69,17 +52,25 @@ def developments(v: Validator, value: Any, source_date: str, known_ids: set[str]
     return Developments(reviewed, tuple(notes), {k: tuple(ns) for k, ns in on.items()})
 
 
-def _note(v: Validator, item: Any, path: Path, source_date: str, known_ids: set[str]) -> Note | None:
+def _note(v: Validator, item: Any, path: Path, source_date: str, known_ids: set[str], schema: int) -> Note | None:
     keys = ("id", "date", "title", "text", "reference", "checked", "bears_on")
-    d = v.mapping(item, path, keys, ("region",))
+    kind_key = ("kind",) if schema >= 2 else ()
+    optional = ("region", "medicine", "warning") + (() if kind_key else ("kind",))
+    d = v.mapping(item, path, keys + kind_key, optional)
     if d is None:
         return None
-    date = _date(v, d, "date", path, _DAY, "YYYY-MM-DD")
-    checked = _date(v, d, "checked", path, _DAY, "YYYY-MM-DD")
-    if date and source_date and date[: len(source_date)] < source_date:
-        v.problem((*path, "date"), f"{date} is before the source's date ({source_date}): not a later development")
-    if date and checked and checked < date:
-        v.problem((*path, "checked"), f"{checked} is before the event it checks ({date})")
+    when = date(v, d, "date", path, DAY_OR_MONTH, "YYYY-MM-DD (or YYYY-MM when the record shows only the month)")
+    checked = date(v, d, "checked", path, _DAY, "YYYY-MM-DD")
+    if when and source_date and when[: len(source_date)] < source_date:
+        v.problem((*path, "date"), f"{when} is before the source's date ({source_date}): not a later development")
+    if when and checked and checked < when:
+        v.problem((*path, "checked"), f"{checked} is before the event it checks ({when})")
+    kind = _kind(v, d, path)
+    medicine = v.string(d, "medicine", path, nullable=True)
+    if kind in _NAMES_A_MEDICINE and medicine is None:
+        where = (*path, "medicine") if "medicine" in d else path
+        v.problem(where, f"a note of kind '{kind}' must name its medicine ('medicine')")
+    warning = _warning(v, d, path, kind)
     bears_on = v.strings(d, "bears_on", path)
     if "bears_on" in d and not bears_on:
         v.problem((*path, "bears_on"), "must name at least one statement or section")
@@ -89,12 +80,12 @@ def _note(v: Validator, item: Any, path: Path, source_date: str, known_ids: set[
     if "reference" in d and d["reference"] is None:
         v.problem((*path, "reference"), "must name the public record the note rests on, not null")
     reference = _reference(v, d.get("reference"), (*path, "reference"))
-    if None in (date, checked, reference):
+    if None in (when, checked, reference):
         return None
-    assert date is not None and checked is not None and reference is not None
+    assert when is not None and checked is not None and reference is not None
     return Note(
         id=v.string(d, "id", path) or "",
-        date=date,
+        date=when,
         region=v.string(d, "region", path, nullable=True),
         title=v.string(d, "title", path) or "",
         text=v.string(d, "text", path) or "",
@@ -102,16 +93,51 @@ def _note(v: Validator, item: Any, path: Path, source_date: str, known_ids: set[
         checked=checked,
         bears_on=bears_on,
         position=path[-1] if isinstance(path[-1], int) else 0,
+        kind=kind,
+        medicine=medicine,
+        warning=warning,
     )
 
 
-def _reference(v: Validator, value: Any, path: Path) -> Reference | None:
+def _kind(v: Validator, d: dict[str, Any], path: Path) -> str | None:
+    value = d.get("kind")
+    if value is None and "kind" not in d:
+        return None  # missing: reported by mapping() from schema 2; a schema-1 note is unclassified
+    if not isinstance(value, str) or value not in KINDS:
+        v.problem((*path, "kind"), f"must be one of {', '.join(KINDS)}, not {brief(value)}")
+        return None
+    return value
+
+
+def _warning(v: Validator, d: dict[str, Any], path: Path, kind: str | None) -> BoxedWarning | None:
+    """An approval's boxed warning: one sentence of fopinfo's, resting on the label (or the record showing it)."""
+    if "warning" not in d:
+        return None
+    where = (*path, "warning")
+    w = v.mapping(d["warning"], where, ("text", "reference"))
+    if w is None:
+        return None
+    if kind is not None and kind != "approval":
+        v.problem(where, f"only an approval carries its label's boxed warning, not a note of kind '{kind}'")
+    text = v.string(w, "text", where)
+    if "reference" in w and w["reference"] is None:
+        v.problem((*where, "reference"), "must name the label the warning is on, not null")
+    reference = _reference(v, w.get("reference"), (*where, "reference"), undated=True)
+    if text is None or reference is None:
+        return None
+    return BoxedWarning(text, reference)
+
+
+def _reference(v: Validator, value: Any, path: Path, *, undated: bool = False) -> Reference | None:
+    """A record: a note's must show a date; a warning's may show none (``undated``: date null)."""
     if value is None:
         return None  # missing: reported by mapping()
     d = v.mapping(value, path, ("title", "publisher", "date", "url"), ("doi", "pmid"))
     if d is None:
         return None
-    date = _date(v, d, "date", path, _DAY, "YYYY-MM-DD")
+    shown = None
+    if not (undated and "date" in d and d["date"] is None):
+        shown = date(v, d, "date", path, DAY_OR_MONTH, "YYYY-MM-DD (or YYYY-MM when the record shows only the month)")
     url = v.string(d, "url", path, nullable=True)
     doi = v.string(d, "doi", path, nullable=True)
     if url is None and doi is None:
@@ -127,7 +153,7 @@ def _reference(v: Validator, value: Any, path: Path) -> Reference | None:
     return Reference(
         title=v.string(d, "title", path) or "",
         publisher=v.string(d, "publisher", path) or "",
-        date=date or "",
+        date=shown,
         url=url,
         doi=doi,
         pmid=None if pmid is None else str(pmid),

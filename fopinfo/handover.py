@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fopinfo.model import Group, Handover, Section, Selection, Statement
+from fopinfo.model import AUDIENCES, Group, Handover, Section, Selection, Statement
 from fopinfo.validator import Validator
 
 Path = tuple[str | int, ...]
-
-AUDIENCES = ("emergency", "school", "dentist")
 
 
 def _runs(sections: list[Section]) -> dict[str, tuple[str, ...]]:

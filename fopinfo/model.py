@@ -114,17 +114,30 @@ class Reference(NamedTuple):
 
     title: str
     publisher: str
-    date: str  # ISO date as the record prints it
+    date: str | None  # ISO date (day or month) as the record prints it; None: the record shows none
     url: str | None
     doi: str | None = None
     pmid: str | None = None
+
+
+#: What a note is about: a closed list, so a reader sees at once which medicines are approved where.
+KINDS = ("approval", "refusal", "label-change", "safety-warning", "trial-result", "guideline", "listing")
+#: How a note without a kind (a schema-1 file) is shown.
+UNCLASSIFIED = "unclassified"
+
+
+class BoxedWarning(NamedTuple):
+    """The one plain sentence an approval note carries when the medicine's label has a boxed warning."""
+
+    text: str  # fopinfo's words
+    reference: Reference  # the label (or the record that shows it)
 
 
 class Note(NamedTuple):
     """fopinfo's own dated note on something that happened after the source: never the source's words."""
 
     id: str
-    date: str  # ISO date of the event
+    date: str  # ISO date of the event (a day, or a month when the record shows only the month)
     region: str | None  # where it applies, if anywhere in particular
     title: str  # a short line, for pointers
     text: str  # one or two sentences in fopinfo's own words
@@ -132,6 +145,28 @@ class Note(NamedTuple):
     checked: str  # ISO date fopinfo last checked the reference
     bears_on: tuple[str, ...]  # statement or section ids
     position: int = 0  # its place in the file's list (notes are shown newest first)
+    kind: str | None = None  # one of KINDS; None only in a schema-1 file (shown as "unclassified")
+    medicine: str | None = None  # the medicine it is about, as the summary of approvals names it
+    warning: BoxedWarning | None = None  # an approval's boxed warning, in one sentence
+
+
+#: What a guidance pointer is, as the sheet calls it: a closed list.
+FORMS = ("guidance", "study", "case report")
+
+
+class Guidance(NamedTuple):
+    """fopinfo's pointer to something written for a sheet's reader: what it is and covers, never its advice."""
+
+    id: str
+    audiences: tuple[str, ...]  # the sheets it is shown on ("emergency", "school", "dentist")
+    form: str  # one of FORMS
+    title: str  # the record's own title
+    publisher: str  # who published it (authors and journal for a study)
+    date: str | None  # the date the record shows (year, month or day); None: no date shown
+    url: str
+    covers: str  # fopinfo's words: the topics it covers, never what it advises
+    checked: str  # ISO date fopinfo last checked the record
+    position: int = 0  # its place in the file's list
 
 
 class Developments(NamedTuple):
@@ -160,6 +195,10 @@ class Selection(NamedTuple):
             yield from group.statements
 
 
+#: The one-page sheets a knowledge file may choose statements for, in order.
+AUDIENCES = ("emergency", "school", "dentist")
+
+
 class Handover(NamedTuple):
     """What a family hands over, chosen by statement id: titles and headings fopinfo's, statements the source's."""
 
@@ -184,6 +223,7 @@ class Knowledge(NamedTuple):
     handover: Handover | None = None
     schema: int = 2  # the file's schema version; 1 still loads and is reported as unreviewed
     people_words: tuple[PeopleWord, ...] = ()
+    guidance: tuple[Guidance, ...] = ()  # fopinfo's pointers for the sheets' readers
 
     def notes_on(self, item_id: str) -> tuple[Note, ...]:
         """The later-development notes bearing on a statement or section (none when there are none)."""

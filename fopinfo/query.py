@@ -26,6 +26,10 @@ from fopinfo.answers import (
 from fopinfo.errors import NothingFound, UsageProblem
 from fopinfo.model import Knowledge, Note, Section, Source, Statement, Subject, Term, name_key
 
+#: What a one-page sheet shows of fopinfo's notes: where a medicine stands (and unclassified notes,
+#: whose kind is unknown); trial results, guidelines, listings and label changes are in `fopinfo updates`.
+SHEET_KINDS = ("approval", "refusal", "safety-warning", None)
+
 T = TypeVar("T")
 
 
@@ -320,7 +324,21 @@ def search(k: Knowledge, words: Sequence[str], limit: int = 20, quotes: bool = F
 
 
 def updates(k: Knowledge) -> Updates:
-    return Updates(k, k.developments.notes if k.developments else ())
+    notes = k.developments.notes if k.developments else ()
+    return Updates(k, notes, standing(notes))
+
+
+def standing(notes: Iterable[Note]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(kind, medicine, regions) for every approval and refusal noted: each medicine in the order of
+    its first such note, its regions oldest first. So a reader sees at once what is approved where."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for note in sorted(notes, key=lambda n: n.date):
+        if note.kind in ("approval", "refusal") and note.medicine:
+            regions = found.setdefault((note.kind, note.medicine), [])
+            region = note.region or "no region stated"
+            if region not in regions:
+                regions.append(region)
+    return tuple((kind, medicine, tuple(regions)) for (kind, medicine), regions in found.items())
 
 
 def handout(k: Knowledge, names: list[str] | None = None) -> Handout:
@@ -384,6 +402,8 @@ def sheet(k: Knowledge, audience: str, filled: Fields) -> Sheet:
     notes: dict[str, Note] = {}
     for statement in chosen.statements():
         for note in (*k.notes_on(statement.id), *k.notes_on(statement.section_id)):
-            notes.setdefault(note.id, note)
+            if note.kind in SHEET_KINDS:
+                notes.setdefault(note.id, note)
     newest_first = tuple(sorted(notes.values(), key=lambda n: n.date, reverse=True))
-    return Sheet(k, audience, chosen, newest_first, filled)
+    pointers = tuple(g for g in k.guidance if audience in g.audiences)
+    return Sheet(k, audience, chosen, newest_first, filled, pointers, standing(newest_first))

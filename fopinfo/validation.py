@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from fopinfo.developments import developments
+from fopinfo.guidance import guidance
 from fopinfo.handover import handover
 from fopinfo.model import (
     LEFT_OUT_REASONS,
@@ -31,6 +32,7 @@ from fopinfo.vocabulary import people_words
 SCHEMA = 2
 # Schema 1 (no left-out reasons, no declared paraphrases or editorial aliases) still loads;
 # its review records are not read, so every element is reported as unreviewed.
+# Its notes may have no kind (shown as "unclassified"); `check` says how to migrate.
 SCHEMAS = (1, 2)
 
 
@@ -41,7 +43,7 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
         data,
         (),
         ("origin", "sources", "sections"),
-        ("schema", "subjects", "glossary", "developments", "handover", "people_words"),
+        ("schema", "subjects", "glossary", "developments", "handover", "people_words", "guidance"),
     )
     if top is None:
         return None, v.problems
@@ -102,14 +104,15 @@ def validate(data: Any) -> tuple[Knowledge | None, list[Problem]]:
                 v.problem(("origin", "related_pages", i, "section"), f"section '{brief(page.section)}' is not defined")
 
     known_ids = set(statement_ids) | {s.id for s in sections}
-    later = developments(v, top.get("developments"), origin.date if origin else "", known_ids)
+    later = developments(v, top.get("developments"), origin.date if origin else "", known_ids, schema)
     chosen = handover(v, top.get("handover"), sections, by_id)
     vocabulary = people_words(v, top.get("people_words"))
+    pointers = guidance(v, top.get("guidance"))
 
     if v.problems or origin is None:
         return None, v.problems
     parts = (tuple(sources), tuple(subjects), tuple(sections), tuple(glossary))
-    k = Knowledge(origin, *parts, later, chosen, schema=schema, people_words=vocabulary)
+    k = Knowledge(origin, *parts, later, chosen, schema=schema, people_words=vocabulary, guidance=pointers)
     return k, []
 
 

@@ -4,6 +4,7 @@ The orchestrator (``validation``) and the part validators (``developments``, ``h
 all build on this one floor, so none of them reaches into another for private names.
 """
 
+import re
 from typing import Any
 
 from fopinfo.model import Problem
@@ -136,3 +137,32 @@ class Validator:
             self.problem((*path, key), f"must be true or false, not {type_name(value)}")
             return False
         return value
+
+
+def iso(value: Any) -> Any:
+    """YAML reads an unquoted 2022-01-24 as a date: use its ISO text, as a quoted one would be."""
+    import datetime
+
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def date(
+    v: Validator, d: dict[str, Any], key: str, path: tuple[str | int, ...], pattern: re.Pattern[str], form: str
+) -> str | None:
+    """A date written as ``pattern`` allows (``form`` says how, to people), and a real one."""
+    value = iso(d.get(key))
+    if value is None:
+        if key in d:  # written but empty: a note must never be dropped silently
+            v.problem((*path, key), f"must be a date written {form}, not null")
+        return None  # missing: reported by mapping()
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        v.problem((*path, key), f"must be a date written {form}, not {brief(value)}")
+        return None
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value)
+    except ValueError:
+        v.problem((*path, key), f"is not a real date: {value}")
+        return None
+    return value

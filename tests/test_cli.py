@@ -24,7 +24,7 @@ ORIGIN = (
     "Markers like [1,4] are its reference numbers (its list of references is not reproduced)."
 )
 LATER = (
-    "Later developments checked: November 2026. 4 notes by fopinfo, not the source, "
+    "Later developments checked: December 2026. 11 notes by fopinfo, not the source, "
     "and not a complete list: 'fopinfo updates'."
 )
 ANSI = re.compile(r"\x1b\[")
@@ -103,7 +103,7 @@ def test_facts_json_shape(run: Run) -> None:
     assert doc["origin"]["reference"] == "NON-US-001996"
     assert doc["origin"]["date"] == "2020-12"
     assert (doc["origin"]["age_years"], doc["origin"]["age"]) == (5, "5 years ago")
-    assert doc["developments"] == {"reviewed": "2026-11", "stale": False, "notes": 4}
+    assert doc["developments"] == {"reviewed": "2026-12", "stale": False, "notes": 11}
 
 
 def test_topics_lists_sections_aliases_and_subjects(run: Run) -> None:
@@ -320,7 +320,7 @@ def test_define_unknown(run: Run) -> None:
 def test_check_bundled(run: Run) -> None:
     result = run("check")
     assert result.exit_code == 0
-    assert result.stdout == f"{BUNDLED}: OK — 5 sections, 10 facts, 28 statements, 15 sources, 9 terms, 4 notes\n"
+    assert result.stdout == f"{BUNDLED}: OK — 5 sections, 10 facts, 28 statements, 15 sources, 9 terms, 11 notes\n"
 
 
 def test_check_reports_every_problem(run: Run, tmp_path: Path) -> None:
@@ -423,25 +423,32 @@ def test_shown_text_keeps_the_sources_punctuation(run: Run) -> None:
     assert "Proteins (BMPs). And through this interaction, normal bone is formed.” (uncited)" in out
 
 
+NOTES_NEWEST_FIRST = [
+    "usa-2026-garetosmab-label",
+    "usa-2026-zilurgisertib-listing",
+    "falkon-2025-fidrisertib-trial",
+    "icc-2025-medical-guidelines",
+    "optima-2025-garetosmab-trial",
+    "usa-2025-palovarotene-label-change",
+    "genereviews-2024-fop",
+    "australia-2023-palovarotene",
+    "usa-2023-palovarotene",
+    "eu-2023-sohonos-refused",
+    "canada-2022-palovarotene",
+]
+
+
 def test_check_source_proves_the_bundled_file(run: Run) -> None:
     result = run("check", str(BUNDLED), "--source", str(SOURCE))
     assert result.exit_code == 0, result
     assert result.stdout.splitlines()[1:] == [
         "provenance: faithful to the bundled source text",  # the fixture is the bundled file
         "coverage: 78/78 source sentences",
-        "notes: 4 notes by fopinfo, not from the source and outside this proof: australia-2023-palovarotene, "
-        "usa-2023-palovarotene, eu-2023-sohonos-refused, canada-2022-palovarotene",
+        "notes: 11 notes by fopinfo, not from the source and outside this proof: " + ", ".join(NOTES_NEWEST_FIRST),
         "review: 0 editorial element(s) to sign off (list them with --review)",
     ]
     doc = json.loads(run("check", "--source", str(SOURCE), "--json").stdout)
-    assert doc["provenance"]["outside_proof"] == {
-        "notes": [
-            "australia-2023-palovarotene",
-            "usa-2023-palovarotene",
-            "eu-2023-sohonos-refused",
-            "canada-2022-palovarotene",
-        ]
-    }
+    assert doc["provenance"]["outside_proof"] == {"notes": NOTES_NEWEST_FIRST}
     assert doc["ok"] is True
     assert doc["provenance"]["coverage"] == {"covered": 78, "sentences": 78}
     assert doc["provenance"]["findings"] == []
@@ -521,6 +528,7 @@ def test_check_json_for_a_file_that_cannot_be_read(run: Run, tmp_path: Path) -> 
         "ok": False,
         "problems": [{"path": "(file)", "line": None, "message": f"knowledge file {missing} does not exist"}],
         "summary": None,
+        "notices": [],
     }
     assert result.stderr == f"Error: knowledge file {missing} does not exist\n"
     text = run("check", str(missing))

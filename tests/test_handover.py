@@ -171,7 +171,9 @@ def test_titles_and_headings_are_marked_as_fopinfo_s_in_every_format() -> None:
 
 def test_the_emergency_sheet_shows_fopinfo_s_notes_on_management_without_source_markers() -> None:
     k = knowledge()
-    expected = [n.id for n in k.notes_on("management.1")]
+    # A sheet shows where medicines stand (approvals, refusals, safety warnings); the rest is in `updates`.
+    shown = [n for n in k.notes_on("management.1") if n.kind in ("approval", "refusal", "safety-warning")]
+    expected = [n.id for n in shown]
     assert expected  # the bundled file has notes on management
     doc = json.loads(ok("handout", "--for", "emergency", "--json"))["sheet"]
     assert sorted(n["id"] for n in doc["notes"]) == sorted(expected)
@@ -179,13 +181,17 @@ def test_the_emergency_sheet_shows_fopinfo_s_notes_on_management_without_source_
     out = ok("handout", "--for", "emergency", "--markdown")
     notes = out.split("## Since this source was published (fopinfo's notes, not the source's)", 1)[1]
     notes = notes.split("- **Name:**", 1)[0]
-    for note in k.notes_on("management.1"):
-        assert clean(note.title) in notes
+    from fopinfo.views.markdown.blocks import esc
+
+    for note in shown:  # grouped by kind: each medicine and where it stands
+        assert note.medicine and note.region
+        assert esc(note.medicine) in notes and esc(note.region) in notes
+    assert "Approval notes" in notes and "Refusal notes" in notes
     assert not re.search(r"\\?\[\d", notes), "a note must never carry the source's markers"
     html = ok("handout", "--for", "emergency", "--html")
-    own = sorted(n.reference.url or "" for n in k.notes_on("management.1"))
-    assert sorted(re.findall(r'<a href="([^"]*)"', html)) == own  # the notes' public records, as links
-    assert html.count("http") == 2 * len(own)  # no other address: each link's text is its address
+    own = sorted(g.url for g in k.guidance if "emergency" in g.audiences)
+    assert sorted(re.findall(r'<a href="([^"]*)"', html)) == own  # the guidance pointers' records, as links
+    assert html.count("http") == 2 * len(own) and "src=" not in html  # no other address: each link's text is it
 
 
 def mutated(tmp_path: Path, change: Any) -> Path:
@@ -197,7 +203,7 @@ def mutated(tmp_path: Path, change: Any) -> Path:
 
 
 def test_the_card_back_points_to_notes_only_when_there_are_some(tmp_path: Path) -> None:
-    assert ok("card").count("fopinfo updates") == 1
+    assert " ".join(ok("card").split()).count("fopinfo updates") == 1
     without = mutated(tmp_path, lambda d: d.pop("developments"))
     for flags in FORMATS.values():
         assert "fopinfo updates" not in ok("card", *flags, data=without)
@@ -241,7 +247,10 @@ def test_fill_ins_are_literal_in_text_and_json(what: str) -> None:
                       "note": CLEANED["--note"]}  # fmt: skip
 
 
-OWN_LINKS = {f'<a href="{n.reference.url}">' for n in knowledge().developments.notes}  # type: ignore[union-attr]
+# fopinfo's own addresses: the notes' public records and the guidance pointers' records.
+OWN_LINKS = {f'<a href="{n.reference.url}">' for n in knowledge().developments.notes} | {  # type: ignore[union-attr]
+    f'<a href="{g.url}">' for g in knowledge().guidance
+}
 
 
 @pytest.mark.parametrize("what", ["card", "emergency"])

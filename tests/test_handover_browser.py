@@ -69,8 +69,8 @@ def test_no_accessibility_violations(page: str, width: int) -> None:
 def test_self_contained(page: str) -> None:
     html = ok(*PAGES[page])
     assert browser.external_requests(html) == []
-    assert "<script" not in html
-    # The only addresses are links to the notes' public records (never loaded), their text the address.
+    assert "<script" not in html and "src=" not in html
+    # The only addresses are links to the public records fopinfo points to (never loaded), their text the address.
     assert set(re.findall(r'<a href="[^"]*">', html)) <= OWN_LINKS
     assert "http" not in re.sub(r'<a href="([^"]*)">\1</a>', "", html)
     assert '<meta name="viewport"' in html

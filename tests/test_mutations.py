@@ -73,6 +73,16 @@ def drop(path: str) -> Edit:
     return edit
 
 
+def unlinked(statement_id: str) -> Edit:
+    """fopinfo's notes no longer bearing on a statement the edit removes (else that is what check reports)."""
+
+    def edit(d: Data) -> None:
+        notes = d["developments"]["notes"]
+        d["developments"]["notes"] = [n for n in notes if statement_id not in n["bears_on"]]
+
+    return edit
+
+
 def both(*edits: Edit) -> Edit:
     def edit(d: Data) -> None:
         for e in edits:
@@ -309,7 +319,7 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
     "audience-quote": (sub("origin.quotes.audience", "U.S.", "UK"), "origin.quotes.audience"),
     # ---- structure
     "dropped-glossary-quoted": (drop(f"{W}.statements[1]"), "coverage"),
-    "dropped-statement": (drop(f"{F}.facts[7].statements[0]"), "coverage"),
+    "dropped-statement": (both(drop(f"{F}.facts[7].statements[0]"), unlinked("science.1")), "coverage"),
     "cut-short": (
         both(
             sub(f"{F}.facts[6].statements[0].text", "does not go away.", "does not go"),
@@ -350,7 +360,10 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
     "moved-across-sections": (move(f"{W}.statements[5]", f"{C}.statements[0]"), f"{C}.statements[0].quote"),
     "statements-swapped": (move(f"{W}.statements[0]", f"{W}.statements[1]"), f"{W}.statements[1].quote"),
     "facts-swapped": (swap_facts(0, 1), f"{F}.facts[1].quote"),
-    "statements-null": (put(f"{F}.facts[7].statements", None), f"{F}.facts[7].statements"),
+    "statements-null": (
+        both(put(f"{F}.facts[7].statements", None), unlinked("science.1")),
+        f"{F}.facts[7].statements",
+    ),
     "quote-and-text-reworded": (
         both(sub(f"{W}.statements[2].text", "ribbons", "strips"), sub(f"{W}.statements[2].quote", "ribbons", "strips")),
         f"{W}.statements[2].quote",
@@ -362,6 +375,7 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
     "content-left-out": (
         both(
             drop(f"{F}.facts[7].statements[0]"),
+            unlinked("science.1"),
             leave_out(
                 "Since the FOP gene was discovered, doctors and researchers have been working hard to better "
                 "understand this condition and how it affects patients.",

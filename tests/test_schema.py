@@ -115,6 +115,9 @@ NOTE: Where = ("developments", "notes", 0)
 REFERENCE: Where = (*NOTE, "reference")
 TERM: Where = ("glossary", 0)
 SHEET: Where = ("handover", "sheets", "school")
+US_NOTE: Where = ("developments", "notes", 1)  # usa-2023-palovarotene: an approval with a boxed warning
+WARNING: Where = (*US_NOTE, "warning")
+POINTER: Where = ("guidance", 0)
 
 # (name, change, where both must report it). Where is the deepest place named: the schema may
 # name its parent (an unknown key is its mapping's error), the validator may name a child.
@@ -208,6 +211,26 @@ REFUSED: list[tuple[str, Callable[[Data], None], Where]] = [
     ("reference without url or doi", _set((*REFERENCE, "url"), None), (*REFERENCE, "url")),
     ("doi not a doi", _set((*REFERENCE, "doi"), "11.1234/x"), (*REFERENCE, "doi")),
     ("pmid with letters", _set((*REFERENCE, "pmid"), "12a"), (*REFERENCE, "pmid")),
+    ("note without a kind", _drop((*NOTE, "kind")), NOTE),
+    ("note kind not in the closed list", _set((*NOTE, "kind"), "approved"), (*NOTE, "kind")),
+    ("note kind null", _set((*NOTE, "kind"), None), (*NOTE, "kind")),
+    ("approval without its medicine", _drop((*NOTE, "medicine")), NOTE),
+    ("approval's medicine null", _set((*NOTE, "medicine"), None), (*NOTE, "medicine")),
+    ("note date a year only", _set((*NOTE, "date"), "2022"), (*NOTE, "date")),
+    ("warning without a reference", _drop((*WARNING, "reference")), WARNING),
+    ("warning text empty", _set((*WARNING, "text"), " "), (*WARNING, "text")),
+    ("warning reference without url", _set((*WARNING, "reference", "url"), None), (*WARNING, "reference", "url")),
+    ("warning as a string", _set(WARNING, "boxed"), WARNING),
+    ("guidance a mapping", _set(("guidance",), {}), ("guidance",)),
+    ("pointer without a url", _drop((*POINTER, "url")), POINTER),
+    ("pointer url null", _set((*POINTER, "url"), None), (*POINTER, "url")),
+    ("pointer url not http", _set((*POINTER, "url"), "iccfop.org"), (*POINTER, "url")),
+    ("pointer for no sheet", _set((*POINTER, "for"), []), (*POINTER, "for")),
+    ("pointer for an unknown sheet", _set((*POINTER, "for"), ["nurse"]), (*POINTER, "for", 0)),
+    ("pointer form not in the list", _set((*POINTER, "form"), "leaflet"), (*POINTER, "form")),
+    ("pointer date with a slash", _set((*POINTER, "date"), "7/2024"), (*POINTER, "date")),
+    ("pointer without covers", _drop((*POINTER, "covers")), POINTER),
+    ("pointer unknown key", _set((*POINTER, "advice"), "x"), (*POINTER, "advice")),
     ("handover chooses nothing", _set(("handover",), {}), ("handover",)),
     ("card null", _set(("handover", "card"), None), ("handover", "card")),
     ("card chooses nothing", _set(("handover", "card", "statements"), []), ("handover", "card", "statements")),
@@ -254,6 +277,12 @@ def _unquote_first_note_date(text: str) -> str:
     return text.replace(quoted, "      date: 2022-01-24\n", 1)
 
 
+def _schema_1(d: Data) -> None:
+    d["schema"] = 1
+    for note in d["developments"]["notes"]:
+        del note["kind"]
+
+
 # What fopinfo accepts on purpose: the schema must not mark it wrong in an editor.
 ACCEPTED: list[tuple[str, Callable[[Data], None]]] = [
     ("schema left out", _drop(("schema",))),
@@ -273,6 +302,12 @@ ACCEPTED: list[tuple[str, Callable[[Data], None]]] = [
     ),
     ("pmid as a number", _set((*REFERENCE, "pmid"), 12345678)),
     ("pmid as text", _set((*REFERENCE, "pmid"), "12345678")),
+    ("schema 1 with notes without a kind", lambda d: _schema_1(d)),
+    ("a note dated by its month", _set((*NOTE, "date"), "2022-01")),
+    ("a warning's record showing no date", _set((*WARNING, "reference", "date"), None)),
+    ("a pointer showing a year only", _set((*POINTER, "date"), "1996")),
+    ("a pointer showing no date", _set((*POINTER, "date"), None)),
+    ("guidance null", _set(("guidance",), None)),
     ("one sheet only", lambda d: d["handover"].update(sheets={"school": d["handover"]["sheets"]["school"]})),
     ("card only", _drop(("handover", "sheets"))),
 ]

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from fopinfo.folding import normalise
-from fopinfo.model import Knowledge, Problem, Statement
+from fopinfo.model import Knowledge, Problem, Reference, Statement
 from fopinfo.provenance.report import ReviewItem
 from fopinfo.provenance.wording import compare
 
@@ -195,8 +195,38 @@ def _notes(k: Knowledge) -> Iterator[Element]:
             },
             "checked": note.checked,
             "bears_on": list(note.bears_on),
+            "kind": note.kind,
+            "medicine": note.medicine,
+            "warning": None
+            if note.warning is None
+            else {
+                "text": note.warning.text,
+                "reference": _reference(note.warning.reference),
+            },
         }
         yield Element(f"note/{note.id}", "note", f"developments.notes[{note.position}]", content)
+
+
+def _reference(r: Reference) -> dict[str, Any]:
+    return {"title": r.title, "publisher": r.publisher, "date": r.date, "url": r.url, "doi": r.doi, "pmid": r.pmid}
+
+
+@collector
+def _guidance(k: Knowledge) -> Iterator[Element]:
+    # A pointer says what a record is and what it covers, never what it advises: a person checks
+    # that against the record; a machine checks that it has one, with an address.
+    for pointer in k.guidance:
+        content = {
+            "audiences": list(pointer.audiences),
+            "form": pointer.form,
+            "title": pointer.title,
+            "publisher": pointer.publisher,
+            "date": pointer.date,
+            "url": pointer.url,
+            "covers": pointer.covers,
+            "checked": pointer.checked,
+        }
+        yield Element(f"guidance/{pointer.id}", "guidance pointer", f"guidance[{pointer.position}]", content)
 
 
 # ---------------------------------------------------------------- records

@@ -32,7 +32,19 @@ from fopinfo.answers import (
     Updates,
     assert_never,
 )
-from fopinfo.model import Fact, Group, Knowledge, Note, Origin, Source, Statement, Term
+from fopinfo.model import (
+    UNCLASSIFIED,
+    Fact,
+    Group,
+    Guidance,
+    Knowledge,
+    Note,
+    Origin,
+    Reference,
+    Source,
+    Statement,
+    Term,
+)
 from fopinfo.safe_text import OBEYED_BEYOND_C0
 from fopinfo.views.wording import shown_path
 
@@ -69,25 +81,40 @@ def origin(o: Origin) -> JSON:
     }
 
 
+def _record(r: Reference) -> JSON:
+    return {"title": r.title, "publisher": r.publisher, "date": r.date, "url": r.url, "doi": r.doi, "pmid": r.pmid}
+
+
 def note(n: Note) -> JSON:
-    r = n.reference
     return {
         "id": n.id,
+        "kind": n.kind or UNCLASSIFIED,  # a schema-1 note has none
         "date": n.date,
         "region": n.region,
+        "medicine": n.medicine,
         "title": n.title,
         "text": n.text,
         "by": "fopinfo",  # a note is never the source's words
-        "reference": {
-            "title": r.title,
-            "publisher": r.publisher,
-            "date": r.date,
-            "url": r.url,
-            "doi": r.doi,
-            "pmid": r.pmid,
-        },
+        "reference": _record(n.reference),
+        # an approval's boxed warning, in fopinfo's one sentence, with the record that shows it
+        "warning": {"text": n.warning.text, "reference": _record(n.warning.reference)} if n.warning else None,
         "checked": n.checked,
         "bears_on": list(n.bears_on),
+    }
+
+
+def pointer(g: Guidance) -> JSON:
+    """A guidance pointer: fopinfo's words on what a record covers, never what it advises."""
+    return {
+        "id": g.id,
+        "form": g.form,
+        "title": g.title,
+        "publisher": g.publisher,
+        "date": g.date,  # null: the record shows no date
+        "url": g.url,
+        "covers": g.covers,
+        "by": "fopinfo",
+        "checked": g.checked,
     }
 
 
@@ -187,7 +214,8 @@ def document(answer: Answer) -> JSON:
         case Definition():
             return _with_origin(answer.k, {"term": term(answer.term, answer.used_in)})
         case Updates():
-            return _with_origin(answer.k, {"notes": [note(n) for n in answer.notes]})
+            standing = [{"kind": kd, "medicine": m, "regions": list(r)} for kd, m, r in answer.standing]
+            return _with_origin(answer.k, {"standing": standing, "notes": [note(n) for n in answer.notes]})
         case Handout():
             doc = {"topics": [_topic(t) for t in answer.topics]}
             if not answer.chosen:
@@ -215,6 +243,7 @@ def document(answer: Answer) -> JSON:
                     "title": answer.choice.title,
                     "title_by": "fopinfo",
                     "groups": [_group(g, answer.k) for g in answer.choice.groups],
+                    "guidance": [pointer(g) for g in answer.guidance],
                     "notes": [note(n) for n in answer.notes],
                     "fields": _fields(answer.fields),
                 }
@@ -300,6 +329,7 @@ def _check(result: CheckResult) -> JSON:
         "ok": result.ok,
         "problems": [{"path": p.path, "line": p.line, "message": p.message} for p in result.problems],
         "summary": result.knowledge.counts() if result.knowledge is not None else None,
+        "notices": list(result.notices),
     }
     report = result.report
     later = result.knowledge.developments if result.knowledge else None

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from fopinfo.model import Knowledge, Note, Statement
+from fopinfo.model import UNCLASSIFIED, Guidance, Knowledge, Note, Reference, Statement
 from fopinfo.safe_text import clean
 
 if TYPE_CHECKING:
@@ -126,17 +126,89 @@ def stale(k: Knowledge, today: datetime.date) -> bool:
     return later is not None and (years_since(later.reviewed, today) or 0) >= STALE_AFTER_YEARS
 
 
+def kind(note: Note) -> str:
+    """A note's kind as every format shows it: 'approval', …, or 'unclassified' (a schema-1 note)."""
+    return note.kind or UNCLASSIFIED
+
+
 def note_pointer(note: Note) -> str:
     """The short pointer shown after the source's statements a note bears on."""
     region = f", {clean(note.region)}" if note.region else ""
-    return f"{NOTE_LABEL}: {human_day(note.date)}{region} — {clean(note.title)} (note {clean(note.id)})"
+    return f"{NOTE_LABEL}: {human_day(note.date)}{region} — {clean(note.title)} ({kind(note)}; note {clean(note.id)})"
+
+
+NO_DATE = "no date shown"
+
+
+def record_line(r: Reference, with_url: bool = True, label: str = "Reference") -> str:
+    """A record as every format names it: publisher, title, the date it shows, its ids and address."""
+    ids = "".join(f" {name} {clean(v)}." for name, v in (("DOI", r.doi), ("PMID", r.pmid)) if v)
+    url = f" {clean(r.url)}" if r.url and with_url else ""
+    shown = human_day(r.date) if r.date else NO_DATE
+    return f"{label}: {clean(r.publisher)}, “{clean(r.title)}”, {shown}.{ids}{url}"
 
 
 def reference_line(note: Note, with_url: bool = True) -> str:
-    r = note.reference
-    ids = "".join(f" {label} {clean(v)}." for label, v in (("DOI", r.doi), ("PMID", r.pmid)) if v)
-    url = f" {clean(r.url)}" if r.url and with_url else ""
-    return f"Reference: {clean(r.publisher)}, “{clean(r.title)}”, {human_day(r.date)}.{ids}{url}"
+    return record_line(note.reference, with_url)
+
+
+def sheet_notes(
+    notes: tuple[Note, ...], standing: tuple[tuple[str, str, tuple[str, ...]], ...]
+) -> list[tuple[str, bool]]:
+    """What a one-page sheet says of fopinfo's notes, line by line (text, bold): where medicines stand,
+    grouped by kind; each boxed warning with the record that shows it; any other note by its title.
+
+    Each note's date and full record are in `fopinfo updates`; a sheet has room for the summary.
+    """
+    lines: list[tuple[str, bool]] = []
+    summary = standing_line(standing)
+    if summary:
+        lines.append((summary, False))
+    grouped = {(kd, m) for kd, m, _ in standing}
+    for note in notes:
+        if note.warning is not None:
+            w = note.warning.reference
+            shown = human_day(w.date) if w.date else NO_DATE
+            lines.append((f"{clean(note.warning.text)} Shown on: {clean(w.publisher)}, {shown}.", True))
+        if (note.kind, note.medicine) not in grouped:
+            region = f", {clean(note.region)}" if note.region else ""
+            lines.append((f"{human_day(note.date)}{region} ({kind(note)}): {clean(note.title)}.", False))
+    return lines
+
+
+def warning_lines(note: Note, with_url: bool = True) -> tuple[str, str] | None:
+    """An approval's boxed-warning sentence and the record that shows it, or None."""
+    w = note.warning
+    if w is None:
+        return None
+    return clean(w.text), record_line(w.reference, with_url, "Warning shown on")
+
+
+#: The summary of approvals and refusals over the notes, by kind (query.standing computes it).
+STANDING_KINDS = (("approval", "Approval notes"), ("refusal", "Refusal notes"))
+
+
+def standing_line(standing: tuple[tuple[str, str, tuple[str, ...]], ...]) -> str | None:
+    """One line, from the notes, saying which medicines fopinfo's notes record as approved or refused where.
+
+    The README's sentence about approvals is this line, so it cannot go stale (tests/test_currency.py).
+    """
+    parts = []
+    for key, label in STANDING_KINDS:
+        medicines = [f"{clean(m)}: {', '.join(clean(r) for r in regions)}" for k, m, regions in standing if k == key]
+        if medicines:
+            parts.append(f"{label} — {'; '.join(medicines)}.")
+    return " ".join(parts) or None
+
+
+def pointer_line(g: Guidance) -> str:
+    """A guidance pointer's record: what it is, its title, who published it, the date it shows."""
+    shown = human_day(g.date) if g.date else NO_DATE
+    return f"{g.form.capitalize()}: “{clean(g.title)}”, {clean(g.publisher)}, {shown}."
+
+
+def covers_line(g: Guidance) -> str:
+    return f"Covers {clean(g.covers)}."
 
 
 def disclaimer_line(k: Knowledge) -> str:
@@ -173,12 +245,17 @@ def outside_proof_line(k: Knowledge) -> str | None:
 #: After every title and heading fopinfo chose for a card or sheet, so no reader takes it for the source's.
 EDITORIAL_MARK = "†"
 EDITORIAL_NOTE = "† Title and headings: fopinfo's, not the source's."
+#: A sheet's legend when it carries guidance pointers: they are fopinfo's too.
+SHEET_EDITORIAL_NOTE = "† Title, headings and the pointers to guidance: fopinfo's, not the source's."
+GUIDANCE_HEADING = "Written for you: where to read more"
+#: Under the pointers: they name what each covers, never what it advises.
+GUIDANCE_CLOSE = "fopinfo names what each covers, not what it advises: read them in full."
 #: The fill-in fields of a card or sheet, in order: (Fields attribute, label).
 FIELD_LABELS = (("name", "Name"), ("contact", "Emergency contact"), ("doctor", "FOP doctor"), ("note", "Other notes"))
 SHEET_NOTES_HEADING = "Since this source was published (fopinfo's notes, not the source's)"
 #: Under the notes on a one-page sheet, which shows each note's title and record, not its text.
 SHEET_NOTES_CLOSE = (
-    "A selection, not a complete list; the full notes: 'fopinfo updates'. "
+    "A selection, not a complete list; the full notes, with their dates and records: 'fopinfo updates'. "
     "Only an FOP specialist can say what applies to a person."
 )
 

@@ -1,8 +1,8 @@
 """The wallet card and the one-page sheets as printable HTML: built here, not from Markdown, because
 paper decides their layout (a card is 85.6 × 54 mm a side, a sheet one page).
 
-Self-contained: inline CSS, no scripts, no external assets; the only URLs are the links to the
-public records fopinfo's notes rest on, their addresses printed as their text. Every string from the
+Self-contained: inline CSS, no scripts, no external assets; the only URLs are links to the
+public records fopinfo points to, their addresses printed as their text. Every string from the
 knowledge file or the command line is escaped (and cleaned of control characters): data, never markup.
 """
 
@@ -19,16 +19,20 @@ from fopinfo.views.wording import (
     EDITORIAL_MARK,
     EDITORIAL_NOTE,
     FIELD_LABELS,
+    GUIDANCE_CLOSE,
+    GUIDANCE_HEADING,
+    SHEET_EDITORIAL_NOTE,
     SHEET_NOTES_CLOSE,
     SHEET_NOTES_HEADING,
     card_origin_line,
+    covers_line,
     developments_line,
     disclaimer_line,
-    human_day,
     marker_label,
     notes_line,
     origin_line,
-    reference_line,
+    pointer_line,
+    sheet_notes,
 )
 
 HOW_TO_PRINT = (
@@ -42,7 +46,7 @@ def _e(text: str) -> str:
 
 
 def _link(url: str | None) -> str:
-    """A note's public record as a real link, its address the link's text, so paper shows it too."""
+    """A public record fopinfo points to as a real link, its address the link's text, so paper shows it too."""
     if not url or not url.lower().startswith(("https://", "http://")):
         return ""
     address = _e(url)
@@ -199,6 +203,9 @@ h2 { font-size: 1.08em; margin: 0.9em 0 0.25em; }
 ul { padding-left: 1.3em; }
 li + li { margin-top: 0.2em; }
 .notes li { margin-top: 0.3em; }
+.guidance li { margin-top: 0.2em; }
+.guidance p { font-size: 0.9em; margin-top: 0.2em; }
+.url { overflow-wrap: anywhere; color: #333; }
 .ref { color: #333; }
 .ref a { color: inherit; overflow-wrap: anywhere; }
 .fields { margin-top: 1em; }
@@ -211,7 +218,9 @@ footer p + p { margin-top: 0.3em; }
   h2 { font-size: 10.5pt; margin-top: 2.5mm; break-after: avoid; }
   li { break-inside: avoid; }
   li + li { margin-top: 0.8mm; }
-  .notes ul { font-size: 8.5pt; }
+  .notes ul, .guidance ul { font-size: 8pt; line-height: 1.2; }
+  .notes li, .guidance li { margin-top: 0.5mm; }
+  .guidance p { font-size: 8pt; margin-top: 0.5mm; }
   .fields { margin-top: 3mm; }
   .fields div + div { margin-top: 2mm; }
   .fields .blank { height: 5mm; }
@@ -224,20 +233,29 @@ footer p + p { margin-top: 0.3em; }
 def sheet(a: Sheet) -> str:
     k = a.k
     parts = [f"<h1>{_editorial(a.choice.title)}</h1>\n"]
+    if a.guidance:  # near the top; each address a link whose text is the address, so paper shows it
+        items = "".join(
+            f'<li>{_e(pointer_line(g))} {_e(covers_line(g))}<span class="url">{_link(g.url) or " " + _e(g.url)}</span>'
+            "</li>"
+            for g in a.guidance
+        )
+        parts.append(
+            f'<section class="guidance">\n<h2>{_editorial(GUIDANCE_HEADING)}</h2>\n<ul>{items}</ul>'
+            f"<p>{_e(GUIDANCE_CLOSE)}</p>\n</section>\n"
+        )
     for group in a.choice.groups:
         parts.append(f"<section>\n<h2>{_editorial(group.heading)}</h2>\n{_chosen(group.statements)}</section>\n")
     if a.notes:
         items = "".join(
-            f"<li><strong>{_e(human_day(n.date))}{', ' + _e(n.region) if n.region else ''}: {_e(n.title)}.</strong> "
-            f'<span class="ref">{_e(reference_line(n, with_url=False))}{_link(n.reference.url)}</span></li>'
-            for n in a.notes
+            f"<li><strong>{_e(line)}</strong></li>" if bold else f"<li>{_e(line)}</li>"
+            for line, bold in sheet_notes(a.notes, a.standing)
         )
         close = f"<p>{_e(SHEET_NOTES_CLOSE)}</p>"
         parts.append(
             f'<section class="notes">\n<h2>{_e(SHEET_NOTES_HEADING)}</h2>\n<ul>{items}</ul>{close}\n</section>\n'
         )
     parts.append(_fields(a.fields))
-    parts.append(_footer(k, EDITORIAL_NOTE))
+    parts.append(_footer(k, SHEET_EDITORIAL_NOTE if a.guidance else EDITORIAL_NOTE))
     return _page(clean(a.choice.title), _SHEET_CSS, "<main>\n" + "".join(parts) + "</main>\n")
 
 

@@ -27,6 +27,7 @@ from fopinfo.answers import (
 from fopinfo.views.markdown import handover, reference
 from fopinfo.views.markdown.blocks import fact, page, unescaped_markers
 from fopinfo.views.markdown.reference import HANDOUT_TITLE
+from fopinfo.views.wording import standing_line
 
 __all__ = ["HANDOUT_TITLE", "render", "show"]
 
@@ -69,7 +70,8 @@ def _render(answer: Answer, brief: bool) -> str:
         case Handout():
             return page(answer.k, reference.handout(answer), brief)
         case Updates():
-            return page(answer.k, ["# Later developments", *reference.updates(answer.notes, "##")], brief)
+            glance = standing_line(answer.standing)
+            return page(answer.k, ["# Later developments", *reference.updates(answer.notes, "##", glance)], brief)
         case CheckResult():
             return reference.check(answer)
         case Card():

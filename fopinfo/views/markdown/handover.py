@@ -11,14 +11,18 @@ from fopinfo.views.markdown.blocks import esc, footer, link, markers
 from fopinfo.views.wording import (
     EDITORIAL_NOTE,
     FIELD_LABELS,
+    GUIDANCE_CLOSE,
+    GUIDANCE_HEADING,
+    SHEET_EDITORIAL_NOTE,
     SHEET_NOTES_CLOSE,
     SHEET_NOTES_HEADING,
     card_origin_line,
+    covers_line,
     disclaimer_line,
     editorial,
-    human_day,
     notes_line,
-    reference_line,
+    pointer_line,
+    sheet_notes,
 )
 
 BLANK = "\\_" * 24  # a line to write on
@@ -54,18 +58,17 @@ def card(a: Card) -> str:
 
 def sheet(a: Sheet) -> str:
     blocks = [f"# {esc(editorial(a.choice.title))}"]
+    if a.guidance:  # near the top: what is written for this reader, named, never paraphrased
+        blocks.append(f"## {esc(editorial(GUIDANCE_HEADING))}")
+        items = [f"- {esc(pointer_line(g))} {esc(covers_line(g))} {link(g.url)}" for g in a.guidance]
+        blocks += ["\n".join(items), f"*{esc(GUIDANCE_CLOSE)}*"]
     for group in a.choice.groups:
         blocks += [f"## {esc(editorial(group.heading))}", *_chosen(group.statements)]
     if a.notes:
         blocks.append(f"## {esc(SHEET_NOTES_HEADING)}")
         items = []
-        for note in a.notes:
-            region = f", {esc(note.region)}" if note.region else ""
-            items.append(
-                f"- **{esc(human_day(note.date))}{region}: {esc(note.title)}** "
-                f"*{esc(reference_line(note, with_url=False))}*"
-                + (f" {link(note.reference.url)}" if note.reference.url else "")
-            )
+        for line, bold in sheet_notes(a.notes, a.standing):
+            items.append(f"- **{esc(line)}**" if bold else f"- {esc(line)}")
         blocks += ["\n".join(items), f"*{esc(SHEET_NOTES_CLOSE)}*"]
-    blocks += [*_fields(a.fields), f"*{esc(EDITORIAL_NOTE)}*"]
+    blocks += [*_fields(a.fields), f"*{esc(SHEET_EDITORIAL_NOTE if a.guidance else EDITORIAL_NOTE)}*"]
     return "\n\n".join([*blocks, *footer(a.k)]) + "\n"

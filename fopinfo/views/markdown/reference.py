@@ -42,12 +42,14 @@ from fopinfo.views.wording import (
     disclaimer_line,
     human_date,
     human_day,
+    kind,
     links_line,
     missing_line,
     outside_proof_line,
     reached_lines,
     reference_line,
     results_heading,
+    warning_lines,
 )
 
 
@@ -176,20 +178,28 @@ UPDATES_NOTE = (
 )
 
 
-def updates(notes: tuple[Note, ...], level: str) -> list[str]:
+def updates(notes: tuple[Note, ...], level: str, at_a_glance: str | None = None) -> list[str]:
     blocks = [f"*{esc(UPDATES_NOTE)}*"]
     if not notes:
         blocks.append("This knowledge file records no later developments.")
+    if at_a_glance:
+        blocks.append(f"**{esc(at_a_glance)}**")
     for note in notes:
         region = f" · {esc(note.region)}" if note.region else ""
         blocks += [
-            f"{level} {esc(human_day(note.date))}{region}: {esc(note.title)}",
+            f"{level} {esc(human_day(note.date))}{region} · {esc(kind(note))}: {esc(note.title)}",
             esc(note.text),
             f"*{esc(reference_line(note, with_url=False))}*"
             + (f" {link(note.reference.url)}" if note.reference.url else ""),
             f"*Checked {esc(human_day(note.checked))} · bears on {esc(', '.join(note.bears_on))} · "
             f"note {esc(note.id)}*",
         ]
+        warning = warning_lines(note)
+        if warning is not None:
+            blocks += [f"**{esc(warning[0])}**", f"*{esc(warning[1])}*"]
+        blocks.append(
+            f"*Checked {esc(human_day(note.checked))} · bears on {esc(', '.join(note.bears_on))} · note {esc(note.id)}*"
+        )
     return blocks
 
 
@@ -200,6 +210,7 @@ def check(result: CheckResult) -> str:
     if result.knowledge is not None:
         parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
         blocks.append(f"{'OK' if not result.problems else 'Valid, not reviewed'} — {esc(parts)}")
+    blocks += md_list(f"*{esc(notice)}*" for notice in result.notices)
     report = result.report
     if report is not None:
         blocks += md_list(esc(str(f)) for f in report.findings)

@@ -15,14 +15,18 @@ from fopinfo.views.text.blocks import footer, indent, markers
 from fopinfo.views.wording import (
     EDITORIAL_NOTE,
     FIELD_LABELS,
+    GUIDANCE_CLOSE,
+    GUIDANCE_HEADING,
+    SHEET_EDITORIAL_NOTE,
     SHEET_NOTES_CLOSE,
     SHEET_NOTES_HEADING,
     card_origin_line,
+    covers_line,
     disclaimer_line,
     editorial,
-    human_day,
     notes_line,
-    reference_line,
+    pointer_line,
+    sheet_notes,
 )
 
 BLANK = "_" * 24  # a line to write on
@@ -61,6 +65,14 @@ def show_card(c: Console, a: Card) -> None:
 
 def show_sheet(c: Console, a: Sheet) -> None:
     indent(c, Text(editorial(a.choice.title), style="bold"), 0)
+    if a.guidance:  # near the top: what is written for this reader, named, never paraphrased
+        c.print()
+        indent(c, Text(editorial(GUIDANCE_HEADING), style="bold"), 0)
+        for g in a.guidance:
+            indent(c, Text(pointer_line(g)), 1, "• ")
+            indent(c, Text(covers_line(g)), 1, "  ")
+            c.print(Text("     " + clean(g.url), style="dim"), soft_wrap=True)  # whole, to open or copy
+        indent(c, Text(GUIDANCE_CLOSE, style="dim"), 1)
     for group in a.choice.groups:
         c.print()
         indent(c, Text(editorial(group.heading), style="bold"), 0)
@@ -68,12 +80,10 @@ def show_sheet(c: Console, a: Sheet) -> None:
     if a.notes:
         c.print()
         indent(c, Text(SHEET_NOTES_HEADING, style="bold magenta"), 0)
-        for note in a.notes:
-            region = f", {clean(note.region)}" if note.region else ""
-            indent(c, Text(f"{human_day(note.date)}{region}: {clean(note.title)}", style="magenta"), 1, "» ")
-            indent(c, Text(reference_line(note, with_url=False), style="dim"), 2)
+        for line, bold in sheet_notes(a.notes, a.standing):
+            indent(c, Text(line, style="bold magenta" if bold else "magenta"), 1, "» ")
         indent(c, Text(SHEET_NOTES_CLOSE, style="magenta"), 1)
     c.print()
     _fields(c, a.fields)
-    indent(c, Text(EDITORIAL_NOTE, style="dim"), 0)
+    indent(c, Text(SHEET_EDITORIAL_NOTE if a.guidance else EDITORIAL_NOTE, style="dim"), 0)
     footer(c, a.k)

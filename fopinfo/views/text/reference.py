@@ -45,12 +45,15 @@ from fopinfo.views.wording import (
     UNEXPLAINED,
     count,
     human_day,
+    kind,
     links_line,
     missing_line,
     outside_proof_line,
     reached_lines,
     reference_line,
     results_heading,
+    standing_line,
+    warning_lines,
 )
 
 
@@ -224,15 +227,25 @@ def updates(c: Console, a: Updates) -> None:
     if not a.notes:
         c.print()
         indent(c, Text("This knowledge file records no later developments."), 0)
+    at_a_glance = standing_line(a.standing)
+    if at_a_glance:
+        c.print()
+        indent(c, Text(at_a_glance, style="bold"), 0)
     for note in a.notes:
         c.print()
         region = f" · {clean(note.region)}" if note.region else ""
-        indent(c, Text(f"{human_day(note.date)}{region}", style="bold"), 0)
+        indent(c, Text(f"{human_day(note.date)}{region} · {kind(note)}", style="bold"), 0)
         indent(c, Text(clean(note.title), style="bold"))
         indent(c, Text(clean(note.text)))
         indent(c, Text(reference_line(note, with_url=False), style="dim"))
         if note.reference.url:  # whole on one line, so a terminal can open or copy it
             c.print(Text("   " + clean(note.reference.url), style="dim"), soft_wrap=True)
+        warning = warning_lines(note, with_url=False)
+        if warning is not None and note.warning is not None:
+            indent(c, Text(warning[0], style="bold"))
+            indent(c, Text(warning[1], style="dim"))
+            if note.warning.reference.url:
+                c.print(Text("   " + clean(note.warning.reference.url), style="dim"), soft_wrap=True)
         bears = ", ".join(clean(i) for i in note.bears_on)
         indent(c, Text(f"Checked {human_day(note.checked)} · bears on {bears} · note {clean(note.id)}", style="dim"))
 
@@ -242,11 +255,14 @@ def check(c: Console, result: CheckResult) -> None:
         return  # a file that could not be read: the one-line error on stderr says it all
     for problem in result.problems:
         c.print(Text(clean(str(problem))), soft_wrap=True)
+    if result.knowledge is not None:
+        parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
+        status = "OK" if not result.problems else "valid, not reviewed"  # review-record findings above
+        c.print(Text(f"{clean(str(result.target))}: {status} — {parts}"), soft_wrap=True)
+    for notice in result.notices:
+        c.print(Text(clean(f"note: {notice}"), style="yellow"), soft_wrap=True)
     if result.knowledge is None:
         return
-    parts = ", ".join(f"{n} {name}" for name, n in result.knowledge.counts().items())
-    status = "OK" if not result.problems else "valid, not reviewed"  # review-record findings above
-    c.print(Text(f"{clean(str(result.target))}: {status} — {parts}"), soft_wrap=True)
     report = result.report
     if report is None:
         return

@@ -1,0 +1,324 @@
+"""Issue 18: the notes of the December 2026 review, their kinds, the boxed-warning sentence, the
+review log that `reviewed` rests on, schema 1 still loading, and the sheets' guidance pointers."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from fopinfo import query
+from fopinfo.loading import load
+from fopinfo.views.wording import standing_line
+from tests.conftest import BUNDLED, ROOT, Run
+
+ORIGINAL: dict[str, Any] = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+LOG = ROOT / "docs" / "developments-review.md"
+FORMATS = {"text": [], "markdown": ["--markdown"], "html": ["--html"], "json": ["--json"]}
+
+# id: (kind, date, the record's address, the record's own date, what it bears on)
+NEW_NOTES = {
+    "usa-2026-garetosmab-label": (
+        "approval",
+        "2026-09-29",
+        "https://api.fda.gov/drug/label.json?search=openfda.brand_name%3A%22Pasatru%22",
+        "2026-09-29",
+        ["management.1"],
+    ),
+    "usa-2026-zilurgisertib-listing": (
+        "listing",
+        "2026-09-25",
+        "https://api.fda.gov/drug/ndc.json?search=packaging.package_ndc%3A%2279378-029-16%22",
+        "2026-10-22",
+        ["management.1"],
+    ),
+    "falkon-2025-fidrisertib-trial": (
+        "trial-result",
+        "2025-12-19",
+        "https://checkorphan.org/news/ipsen-provides-update-on-phase-ii-falkon-trial-in-patients-with-ultra-rare-bone-disease-fibrodysplasia-ossificans-progressiva-fop",
+        "2025-12-19",
+        ["science.1"],
+    ),
+    "icc-2025-medical-guidelines": (
+        "guideline",
+        "2025-09-19",
+        "https://doi.org/10.1093/jbmrpl/ziaf150",
+        "2025-09-19",
+        ["management.1"],
+    ),
+    "optima-2025-garetosmab-trial": (
+        "trial-result",
+        "2025-09-17",
+        "https://www.telecomstoday.com/article/849884934-regeneron-announces-positive-phase-3-trial-in-adults-with-ultra-rare-genetic-disorder-fibrodysplasia-ossificans-progressiva-fop-demonstrating-that",
+        "2025-09-17",
+        ["science.1"],
+    ),
+    "usa-2025-palovarotene-label-change": (
+        "label-change",
+        "2025-03-13",
+        "https://api.fda.gov/drug/drugsfda.json?search=application_number%3A%22NDA215559%22",
+        "2026-07-14",
+        ["management.1"],
+    ),
+    "genereviews-2024-fop": (
+        "guideline",
+        "2024-05-23",
+        "https://https.ncbi.nlm.nih.gov/books/n/gene/fop",
+        "2024-05-23",
+        ["management.1", "genetic-test.1"],
+    ),
+    "usa-2023-palovarotene": (
+        "approval",
+        "2023-08",
+        "https://dailymed.nlm.nih.gov/dailymed/medguide.cfm?setid=67dce406-7cc4-4d66-92de-ad18b6df0625",
+        "2023-08",
+        ["management.1"],
+    ),
+}
+OLD_KINDS = {"canada-2022-palovarotene": "approval", "australia-2023-palovarotene": "approval"}
+OLD_KINDS["eu-2023-sohonos-refused"] = "refusal"
+
+
+def _flat(out: str) -> str:
+    """What a reader sees, in any format: tags, Markdown escapes and line breaks gone."""
+    from html import unescape
+
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", out).replace("\\", "")).split())
+
+
+def _notes(run: Run) -> dict[str, dict[str, Any]]:
+    return {n["id"]: n for n in json.loads(run("updates", "--json").stdout)["notes"]}
+
+
+@pytest.mark.parametrize("note_id", NEW_NOTES)
+def test_each_new_note_its_date_kind_record_and_what_it_bears_on(run: Run, note_id: str) -> None:
+    kind, date, url, record_date, bears_on = NEW_NOTES[note_id]
+    note = _notes(run)[note_id]
+    assert (note["kind"], note["date"], note["reference"]["url"]) == (kind, date, url)
+    assert (note["reference"]["date"], note["bears_on"], note["checked"]) == (record_date, bears_on, "2026-12-06")
+    assert note["text"].endswith("Only an FOP specialist can say what applies to a person.")
+    assert not re.search(r"\d+ ?%", note["text"] + note["title"] + note["reference"]["title"])  # no efficacy figures
+
+
+def test_the_earlier_notes_have_kinds_and_the_approvals_name_their_medicine(run: Run) -> None:
+    notes = _notes(run)
+    for note_id, kind in OLD_KINDS.items():
+        assert notes[note_id]["kind"] == kind
+        assert notes[note_id]["medicine"] == "palovarotene (Sohonos)"
+
+
+def test_what_the_records_do_not_show_the_notes_say(run: Run) -> None:
+    notes = _notes(run)
+    assert "shows no date of approval" in notes["usa-2026-garetosmab-label"]["text"]
+    listing = notes["usa-2026-zilurgisertib-listing"]["text"]
+    assert "does not say what the medicine is for and does not mention FOP" in listing
+    assert "does not say what changed" in notes["usa-2025-palovarotene-label-change"]["text"]
+    assert notes["icc-2025-medical-guidelines"]["reference"]["doi"] == "10.1093/jbmrpl/ziaf150"
+    assert "99" not in notes["optima-2025-garetosmab-trial"]["reference"]["title"]  # the real title's figure
+
+
+def test_updates_are_newest_first_in_every_format(run: Run) -> None:
+    ids = [n["id"] for n in json.loads(run("updates", "--json").stdout)["notes"]]
+    dates = [_notes(run)[i]["date"] for i in ids]
+    assert dates == sorted(dates, reverse=True)
+    text = " ".join(run("updates").stdout.split())
+    markdown = run("updates", "--markdown").stdout
+    for out in (text, markdown):
+        places = [out.index(f"note {i}" if out is text else f"note {i}*") for i in ids]
+        assert places == sorted(places)
+
+
+def test_every_note_is_labelled_by_kind_in_every_format(run: Run) -> None:
+    text = " ".join(run("updates").stdout.split())
+    assert "29 September 2026 · United States · approval" in text
+    assert "25 September 2026 · United States · listing" in text
+    assert "### 19 December 2025 · trial-result: Ipsen said" in _flat(run("handout", "--markdown").stdout)
+    assert "(approval; note usa-2023-palovarotene)" in " ".join(run("topic", "management").stdout.split())
+
+
+def test_updates_open_with_which_medicines_stand_where(run: Run) -> None:
+    line = (
+        "Approval notes — palovarotene (Sohonos): Canada, United States, Australia; garetosmab (Pasatru): "
+        "United States. Refusal notes — palovarotene (Sohonos): European Union."
+    )
+    assert line in " ".join(run("updates").stdout.split())
+    doc = json.loads(run("updates", "--json").stdout)
+    assert doc["standing"][0] == {
+        "kind": "approval",
+        "medicine": "palovarotene (Sohonos)",
+        "regions": ["Canada", "United States", "Australia"],
+    }
+
+
+BOXED = (
+    "The US label of palovarotene (Sohonos) carries a boxed warning: the medicine can harm an unborn baby, "
+    "and in children who are still growing it can make the growth plates of the bones close too early."
+)
+
+
+def test_the_boxed_warning_sentence_with_its_record_in_every_format(run: Run) -> None:
+    note = _notes(run)["usa-2023-palovarotene"]
+    assert note["warning"]["text"] == BOXED
+    assert note["warning"]["reference"]["url"] == "https://sohonos.com/en-us/hcp"
+    assert note["warning"]["reference"]["date"] is None  # the page shows none
+    assert _notes(run)["usa-2026-garetosmab-label"]["warning"] is None  # none seen: none said
+    for flags in FORMATS.values():
+        for args in (["updates"] if "--html" not in flags else ["handout"], ["handout", "--for", "emergency"]):
+            out = run(*args, *flags).stdout
+            flat = _flat(out)
+            assert BOXED in flat, (args, flags)
+            assert "Ipsen" in flat
+
+
+def test_the_readme_sentence_about_approvals_is_the_notes(run: Run) -> None:
+    """The README's sentence is generated from the notes' kinds: it cannot say less or more than they do."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    line = standing_line(query.updates(load(BUNDLED)).standing)
+    assert line is not None and line in readme
+    assert "Later developments checked: December 2026" in readme
+    assert "A medicine for FOP has since been approved in some countries" not in readme
+
+
+def _write(tmp_path: Path, data: dict[str, Any], name: str = "facts.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _with_log(tmp_path: Path, data: dict[str, Any]) -> Path:
+    shutil.copy(LOG, tmp_path / "developments-review.md")
+    return _write(tmp_path, data)
+
+
+def test_check_refuses_a_note_without_a_kind(run: Run, tmp_path: Path) -> None:
+    data = copy.deepcopy(ORIGINAL)
+    del data["developments"]["notes"][2]["kind"]
+    result = run("check", str(_with_log(tmp_path, data)))
+    assert result.exit_code == 3
+    assert "developments.notes[2]: missing key 'kind'" in result.stdout
+
+
+def test_check_refuses_a_kind_not_in_the_closed_list(run: Run, tmp_path: Path) -> None:
+    data = copy.deepcopy(ORIGINAL)
+    data["developments"]["notes"][0]["kind"] = "news"
+    result = run("check", str(_with_log(tmp_path, data)))
+    assert result.exit_code == 3
+    assert "developments.notes[0].kind: must be one of approval, refusal, label-change" in result.stdout
+
+
+def test_check_refuses_a_reviewed_month_past_the_log(run: Run, tmp_path: Path) -> None:
+    data = copy.deepcopy(ORIGINAL)
+    data["developments"]["reviewed"] = "2027-01"
+    result = run("check", str(_with_log(tmp_path, data)))
+    assert result.exit_code == 3
+    line = next(x for x in result.stdout.splitlines() if "developments.reviewed" in x)
+    assert re.match(r"line \d+: developments\.reviewed: 2027-01 is later than the last entry of the review log", line)
+    assert "(2026-12-06)" in line
+    assert run("check", "--json", str(tmp_path / "facts.yaml")).exit_code == 3
+
+
+def test_the_bundled_reviewed_month_is_the_log_s_last_entry(run: Run) -> None:
+    from fopinfo import review_log
+
+    last = review_log.last_entry(LOG.read_text(encoding="utf-8"))
+    assert last == "2026-12-06"
+    assert load(BUNDLED).developments.reviewed == last[:7]  # type: ignore[union-attr]
+    assert review_log.find(BUNDLED) == LOG
+    assert run("check").exit_code == 0
+
+
+def test_every_search_in_the_log_is_dated_and_numbered() -> None:
+    rows = re.findall(
+        r"^\| (\d{4}-\d{2}-\d{2}) \| (\d+) \| (docs|pages|issues|find_string) \|", LOG.read_text("utf-8"), re.M
+    )
+    assert [int(n) for _, n, _ in rows] == list(range(1, len(rows) + 1))
+    assert len(rows) >= 65
+
+
+def test_a_file_without_a_log_is_checked_and_says_so(run: Run, tmp_path: Path) -> None:
+    result = run("check", str(_write(tmp_path, ORIGINAL)))
+    assert result.exit_code == 0
+    assert "note: no review log found (looked for" in " ".join(result.stdout.split())
+    doc = json.loads(run("check", "--json", str(tmp_path / "facts.yaml")).stdout)
+    assert doc["notices"] and doc["notices"][0].startswith("no review log found")
+
+
+def test_a_schema_1_file_still_loads_its_notes_unclassified(run: Run, tmp_path: Path) -> None:
+    data = copy.deepcopy(ORIGINAL)
+    data["schema"] = 1
+    for note in data["developments"]["notes"]:
+        del note["kind"]
+    path = _with_log(tmp_path, data)
+    result = run("check", str(path))
+    assert result.exit_code == 0
+    flat = " ".join(result.stdout.split())
+    assert "To migrate, write 'schema: 2' and give every note a kind: approval, refusal" in flat
+    notes = json.loads(run("--data", str(path), "updates", "--json").stdout)["notes"]
+    assert {n["kind"] for n in notes} == {"unclassified"}
+    assert "· unclassified" in run("--data", str(path), "updates").stdout
+    assert json.loads(run("--data", str(path), "updates", "--json").stdout)["standing"] == []
+
+
+def test_check_refuses_a_guidance_pointer_without_a_record(run: Run, tmp_path: Path) -> None:
+    data = copy.deepcopy(ORIGINAL)
+    del data["guidance"][1]["url"]
+    result = run("check", str(_with_log(tmp_path, data)))
+    assert result.exit_code == 3
+    assert "guidance[1]: missing key 'url'" in result.stdout
+    data["guidance"][1]["url"] = None
+    result = run("check", str(_with_log(tmp_path, data)))
+    assert "guidance[1].url: a pointer needs the address of its record, not null" in result.stdout
+
+
+def test_check_review_lists_kinds_the_boxed_warning_and_every_pointer(run: Run) -> None:
+    out = run("check", "--against-source", "--review").stdout
+    for note_id in (*NEW_NOTES, *OLD_KINDS):
+        assert re.search(rf"note kind: {re.escape(note_id)}: ", out), note_id
+    assert "boxed warning: usa-2023-palovarotene:" in out
+    for pointer in ORIGINAL["guidance"]:
+        assert f"guidance pointer: {pointer['id']} ({pointer['form']}" in out
+        assert f"guidance covers: {pointer['id']}: " in out
+
+
+POINTERS = {
+    "emergency": ["icc-emergency-summary", "ifopa-emergency-information"],
+    "dentist": ["ifopa-emergency-information", "luchetti-1996-jaw", "spec-care-dentist-2007"],
+    "school": ["ifopa-fop-and-school"],
+}
+
+
+@pytest.mark.parametrize("audience", POINTERS)
+def test_sheets_carry_their_guidance_pointers_in_every_format(run: Run, audience: str) -> None:
+    pointers = {p["id"]: p for p in ORIGINAL["guidance"]}
+    doc = json.loads(run("handout", "--for", audience, "--json").stdout)["sheet"]
+    assert [g["id"] for g in doc["guidance"]] == POINTERS[audience]
+    assert all(g["by"] == "fopinfo" for g in doc["guidance"])
+    for fmt, flags in FORMATS.items():
+        if fmt == "json":
+            continue
+        out = run("handout", "--for", audience, *flags).stdout
+        flat = _flat(out)
+        assert "Written for you: where to read more †" in flat
+        assert "pointers to guidance: fopinfo's, not the source's" in flat  # the legend line
+        for pointer_id in POINTERS[audience]:
+            p = pointers[pointer_id]
+            assert " ".join(p["title"].split()) in flat and p["url"] in flat, (fmt, pointer_id)
+        # near the top: before the first of the source's statements
+        assert flat.index("Written for you") < flat.index("Extra bone formation")
+        if audience != "school":
+            assert "no date shown" in flat
+    dentist = " ".join(run("handout", "--for", "dentist").stdout.split())
+    if audience == "dentist":
+        assert "Study: “Severe restriction" in dentist and "Case report: “Oral management" in dentist
+
+
+def test_the_sheets_link_nothing_and_load_nothing(run: Run) -> None:
+    html = run("handout", "--for", "emergency", "--html").stdout
+    assert "<a " not in html and "href=" not in html and "src=" not in html
+    assert re.findall(r"https?://[^\s<]+", html) == [p["url"] for p in ORIGINAL["guidance"][:2]]
