@@ -347,14 +347,14 @@ def review(
     "completion",
     epilog=examples(
         "fopinfo completion fish > ~/.config/fish/completions/fopinfo.fish",
-        "fopinfo completion bash > ~/.local/share/bash-completion/completions/fopinfo",
     )
     + (
         "\n\nOr one line in the shell's start-up file:\n\n\b\n"
         '  bash, in ~/.bashrc:                  eval "$(fopinfo completion bash)"\n'
         '  zsh, in ~/.zshrc after compinit:     eval "$(fopinfo completion zsh)"\n'
         "  fish, in ~/.config/fish/config.fish: fopinfo completion fish | source\n\n"
-        "Or let --install-completion [SHELL] install it: it changes no file but its own where the shell allows."
+        "Or let --install-completion [SHELL] install it: it changes no file\n"
+        "but its own where the shell allows."
     ),
 )
 def completion_script(

@@ -29,7 +29,7 @@ HANDOUT_EXAMPLES = examples(
 )
 CARD_EXAMPLES = examples(
     "fopinfo card",
-    'fopinfo card --html --name "Sam Lee" --contact "Alex Lee 555 0100" > card.html',
+    'fopinfo card --html --name "Sam Lee" > card.html',
     "fopinfo card --markdown",
 )
 

@@ -46,6 +46,11 @@ def _packaged(path: Path) -> bytes | None:
         return None
 
 
+def exists(path: Path) -> bool:
+    """A file on disk, or one of the bundled data files inside a zipapp."""
+    return path.exists() or _packaged(path) is not None
+
+
 def read_text(path: Path, what: str = "knowledge file", origin: str | None = None) -> str:
     """The file's text, or a one-line BadKnowledgeFile naming what is wrong with it.
 
@@ -59,8 +64,10 @@ def _label(path: Path, what: str, origin: str | None) -> str:
     return f"{what} {path}" + (f" (from {origin})" if origin else "")
 
 
-def _read_bytes(path: Path, label: str) -> tuple[bytes, os.stat_result]:
-    """The file's bytes, and its stat as it was before they were read (what the cache keys on)."""
+def _read_bytes(path: Path, label: str) -> tuple[bytes, os.stat_result | None]:
+    """The file's bytes, and its stat as it was before they were read (what the cache keys on);
+    no stat for the data packaged in a zip (``fopinfo.pyz``), which is never cached."""
+    st: os.stat_result | None = None
     too_big = f"{label} is larger than the limit of {MAX_FILE_BYTES:,} bytes"
     try:
         if path.is_dir():
@@ -150,7 +157,7 @@ def check_file(path: Path, origin: str | None = None, *, keep: bool = False) -> 
     knowledge, problems = validate(data)
     if duplicates:  # a value the validator saw may not be the one the author meant
         knowledge, problems = None, duplicates + problems
-    elif keep and knowledge is not None:
+    elif keep and knowledge is not None and st is not None:
         from fopinfo import cache
 
         cache.store(path, st, knowledge)

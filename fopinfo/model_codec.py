@@ -16,9 +16,11 @@ from typing import Any
 
 from fopinfo.model import (
     Allowance,
+    BoxedWarning,
     Developments,
     Fact,
     Group,
+    Guidance,
     Handover,
     Knowledge,
     LeftOut,
@@ -61,6 +63,7 @@ def encode(k: Knowledge) -> Plain:
         _encode_handover(k.handover),
         k.schema,
         tuple(map(tuple, k.people_words)),
+        tuple(_fields(g) for g in k.guidance),
     )
 
 
@@ -71,7 +74,7 @@ def _fields(record: Any, **plain: Any) -> Plain:
 
 def decode(plain: Plain) -> Knowledge:
     """The knowledge ``encode`` was given, record for record."""
-    origin, sources, subjects, sections, glossary, developments, handover, schema, people_words = plain
+    origin, sources, subjects, sections, glossary, developments, handover, schema, people_words, guidance = plain
     origin = Origin._make(origin)
     origin = origin._replace(
         related_pages=tuple(map(RelatedPage._make, origin.related_pages)),
@@ -97,6 +100,7 @@ def decode(plain: Plain) -> Knowledge:
         _decode_developments(developments),
         schema=schema,
         people_words=tuple(map(PeopleWord._make, people_words)),
+        guidance=tuple(map(Guidance._make, guidance)),
     )
     return k._replace(handover=_decode_handover(handover, k)) if handover is not None else k
 
@@ -105,15 +109,28 @@ def _encode_developments(d: Developments | None) -> Plain | None:
     if d is None:
         return None
     place = {id(note): i for i, note in enumerate(d.notes)}
-    notes = tuple(_fields(n, reference=tuple(n.reference)) for n in d.notes)
+    notes = tuple(
+        _fields(n, reference=tuple(n.reference), warning=None if n.warning is None else _warning(n.warning))
+        for n in d.notes
+    )
     return (d.reviewed, notes, {item: tuple(place[id(n)] for n in ns) for item, ns in d.on.items()})
+
+
+def _warning(w: BoxedWarning) -> Plain:
+    return (w.text, tuple(w.reference))
 
 
 def _decode_developments(plain: Plain | None) -> Developments | None:
     if plain is None:
         return None
     reviewed, rows, on = plain
-    notes = tuple(n._replace(reference=Reference._make(n.reference)) for n in map(Note._make, rows))
+    notes = tuple(
+        n._replace(
+            reference=Reference._make(n.reference),
+            warning=None if n.warning is None else BoxedWarning(n.warning[0], Reference._make(n.warning[1])),
+        )
+        for n in map(Note._make, rows)
+    )
     return Developments(reviewed, notes, {item: tuple(notes[i] for i in places) for item, places in on.items()})
 
 

@@ -34,12 +34,12 @@ def records_path(target: Path) -> Path:
 
 def load_records(target: Path) -> tuple[dict[str, Record], list[Problem]]:
     """The records beside ``target``; none when the file does not exist (everything is then unreviewed)."""
-    from fopinfo.loading import read_text
+    from fopinfo.loading import exists, read_text
     from fopinfo.yaml_reading import read_yaml
 
     path = records_path(target)
     try:
-        if not path.exists():
+        if not exists(path):  # inside a zipapp too
             return {}, []
     except (OSError, ValueError):  # a path the system cannot name (e.g. a NUL byte): no records
         return {}, []

@@ -66,7 +66,8 @@ def examples(epilog: str | None) -> list[str]:
     if not epilog or "Examples:" not in epilog:
         return []
     shown = [line.strip() for line in epilog.split("\b", 1)[-1].splitlines() if line.strip()]
-    return [".PP", "Examples:", ".RS", ".nf", *(roff(line) for line in shown), ".fi", ".RE"]
+    # Indented 2 within the section, so an 80-column terminal holds each example whole.
+    return [".PP", "Examples:", ".RS 2", ".nf", *(roff(line) for line in shown), ".fi", ".RE"]
 
 
 def render() -> str:

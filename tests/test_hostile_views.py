@@ -44,7 +44,10 @@ def linky_file(tmp_path: Path) -> Path:
     return _write(tmp_path, data)
 
 
+# fopinfo's own addresses: its notes' public records (and boxed-warning labels) and its guidance pointers.
 OWN = {note["reference"]["url"] for note in ORIGINAL["developments"]["notes"]}
+OWN |= {n["warning"]["reference"]["url"] for n in ORIGINAL["developments"]["notes"] if n.get("warning")}
+OWN |= {pointer["url"] for pointer in ORIGINAL.get("guidance") or []}
 GFM = MarkdownIt("commonmark", {"linkify": True, "html": False}).enable("linkify")
 
 
@@ -69,7 +72,7 @@ def test_markdown_makes_no_link_under_a_linkifying_renderer(run: Run, linky_file
     result = run("--data", str(linky_file), "--markdown", *args)
     assert result.exit_code == 0, result
     rendered = GFM.render(result.stdout)
-    # No data is a link; the only links are fopinfo's own, to its notes' public records (tests/test_links.py).
+    # No data is a link; the only links are fopinfo's own, to the public records it names (tests/test_links.py).
     assert set(re.findall(r'<a href="([^"]*)"', rendered)) <= OWN
     assert "evil" in rendered  # the text is still there, only not a link
 

@@ -454,6 +454,7 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
     "left-out-whole-fact": (
         both(
             drop(f"{F}.facts[7]"),
+            unlinked("science.1"),
             leave_out("Doctors and researchers are advancing the science", "navigation link"),
             leave_out(SCIENCE, "credits"),
         ),

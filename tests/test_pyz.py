@@ -48,7 +48,7 @@ def test_the_single_file_builds_and_runs_with_a_plain_python(tmp_path: Path) -> 
         [*run[:3], str(pyz), *run[4:]], cwd=away, env=env, capture_output=True, text=True, timeout=60
     )
     assert facts.returncode == 0, facts.stderr
-    assert facts.stdout.startswith("FOP Facts (10)") and "Not medical advice." in facts.stdout
+    assert facts.stdout.startswith("FOP Facts (10)") and "not medical advice." in facts.stdout
     cite = subprocess.run([*plain, "cite", "7"], cwd=away, env=env, capture_output=True, text=True, timeout=60)
     assert cite.returncode == 0, cite.stderr
     assert cite.stdout.startswith("Source 7\n") and "Cited by 4 statements" in cite.stdout

@@ -281,6 +281,7 @@ def _schema_1(d: Data) -> None:
     d["schema"] = 1
     for note in d["developments"]["notes"]:
         del note["kind"]
+    d.pop("people_words")  # a schema-2 part: a schema-1 file has none
 
 
 # What fopinfo accepts on purpose: the schema must not mark it wrong in an editor.

@@ -191,12 +191,11 @@ def updates(notes: tuple[Note, ...], level: str, at_a_glance: str | None = None)
             esc(note.text),
             f"*{esc(reference_line(note, with_url=False))}*"
             + (f" {link(note.reference.url)}" if note.reference.url else ""),
-            f"*Checked {esc(human_day(note.checked))} · bears on {esc(', '.join(note.bears_on))} · "
-            f"note {esc(note.id)}*",
         ]
-        warning = warning_lines(note)
-        if warning is not None:
-            blocks += [f"**{esc(warning[0])}**", f"*{esc(warning[1])}*"]
+        warning = warning_lines(note, with_url=False)
+        if warning is not None and note.warning is not None:
+            shown_on = link(note.warning.reference.url)
+            blocks += [f"**{esc(warning[0])}**", f"*{esc(warning[1])}*" + (f" {shown_on}" if shown_on else "")]
         blocks.append(
             f"*Checked {esc(human_day(note.checked))} · bears on {esc(', '.join(note.bears_on))} · note {esc(note.id)}*"
         )
