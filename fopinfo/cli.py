@@ -347,6 +347,7 @@ def review(
     "completion",
     epilog=examples(
         "fopinfo completion fish > ~/.config/fish/completions/fopinfo.fish",
+        "fopinfo completion bash | less",
     )
     + (
         "\n\nOr one line in the shell's start-up file:\n\n\b\n"

@@ -45,7 +45,7 @@ CONTENT = {
     "search-flu-shot": "search flu shot",
     "search-big-toe": "search big toe",
     "search-hereditary": "search hereditary",
-    "search-dentist": "search dentist",
+    "search-bunions": "search bunions",
     "search-how-many-people": "search how many people --limit 3",
     "search-first-signs": "search first signs",
     "search-cant-be-reversed": 'search "can\'t" be reversed',  # typed with a keyboard's apostrophe

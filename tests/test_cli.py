@@ -322,7 +322,7 @@ def test_define_unknown(run: Run) -> None:
 def test_check_bundled(run: Run) -> None:
     result = run("check")
     assert result.exit_code == 0
-    assert result.stdout == f"{BUNDLED}: OK — 5 sections, 10 facts, 28 statements, 15 sources, 9 terms, 11 notes\n"
+    assert result.stdout == f"{BUNDLED}: OK — 5 sections, 10 facts, 28 statements, 15 sources, 10 terms, 11 notes\n"
 
 
 def test_check_reports_every_problem(run: Run, tmp_path: Path) -> None:
@@ -447,7 +447,9 @@ def test_check_source_proves_the_bundled_file(run: Run) -> None:
     assert result.stdout.splitlines()[1:] == [
         "provenance: faithful to the bundled source text",  # the fixture is the bundled file
         "coverage: 78/78 source sentences",
-        "notes: 11 notes by fopinfo, not from the source and outside this proof: " + ", ".join(NOTES_NEWEST_FIRST),
+        "notes: 11 notes by fopinfo, not from the source, so not proven against it (checked to carry none of its "
+        "markers or sentences, and bound to review records; each rests on its own record): "
+        + ", ".join(NOTES_NEWEST_FIRST),
         "review: 0 editorial element(s) to sign off (list them with --review)",
     ]
     doc = json.loads(run("check", "--source", str(SOURCE), "--json").stdout)

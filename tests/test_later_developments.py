@@ -25,7 +25,7 @@ FORMATS = {"text": [], "markdown": ["--markdown"], "html": ["--html"], "json": [
 # id: (kind, date, the record's address, the record's own date, what it bears on)
 NEW_NOTES = {
     "usa-2026-garetosmab-label": (
-        "approval",
+        "listing",  # a label is published; no record seen shows an approval (content review)
         "2026-09-29",
         "https://api.fda.gov/drug/label.json?search=openfda.brand_name%3A%22Pasatru%22",
         "2026-09-29",
@@ -116,7 +116,7 @@ def test_the_earlier_notes_have_kinds_and_the_approvals_name_their_medicine(run:
 
 def test_what_the_records_do_not_show_the_notes_say(run: Run) -> None:
     notes = _notes(run)
-    assert "shows no date of approval" in notes["usa-2026-garetosmab-label"]["text"]
+    assert "shows no approval and no date of approval" in " ".join(notes["usa-2026-garetosmab-label"]["text"].split())
     listing = notes["usa-2026-zilurgisertib-listing"]["text"]
     assert "does not say what the medicine is for and does not mention FOP" in listing
     assert "does not say what changed" in notes["usa-2025-palovarotene-label-change"]["text"]
@@ -137,7 +137,7 @@ def test_updates_are_newest_first_in_every_format(run: Run) -> None:
 
 def test_every_note_is_labelled_by_kind_in_every_format(run: Run) -> None:
     text = " ".join(run("updates").stdout.split())
-    assert "29 September 2026 · United States · approval" in text
+    assert "29 September 2026 · United States · listing" in text
     assert "25 September 2026 · United States · listing" in text
     assert "### 19 December 2025 · trial-result: Ipsen said" in _flat(run("handout", "--markdown").stdout)
     assert "(approval; note usa-2023-palovarotene)" in " ".join(run("topic", "management").stdout.split())
@@ -145,8 +145,8 @@ def test_every_note_is_labelled_by_kind_in_every_format(run: Run) -> None:
 
 def test_updates_open_with_which_medicines_stand_where(run: Run) -> None:
     line = (
-        "Approval notes — palovarotene (Sohonos): Canada, United States, Australia; garetosmab (Pasatru): "
-        "United States. Refusal notes — palovarotene (Sohonos): European Union."
+        "Approval notes — palovarotene (Sohonos): Canada, United States, Australia. "
+        "Refusal notes — palovarotene (Sohonos): European Union."
     )
     assert line in " ".join(run("updates").stdout.split())
     doc = json.loads(run("updates", "--json").stdout)
@@ -158,8 +158,9 @@ def test_updates_open_with_which_medicines_stand_where(run: Run) -> None:
 
 
 BOXED = (
-    "The US label of palovarotene (Sohonos) carries a boxed warning: the medicine can harm an unborn baby, "
-    "and in children who are still growing it can make the growth plates of the bones close too early."
+    "The US prescribing information of palovarotene (Sohonos) opens with a warning: the medicine can harm an "
+    "unborn baby, and in children who are still growing it has made the growth plates of the bones close too "
+    "early, which may not be reversible."
 )
 
 

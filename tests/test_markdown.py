@@ -19,7 +19,11 @@ from fopinfo.loading import load
 from tests.conftest import BUNDLED, ROOT, Run
 
 PARSER = MarkdownIt("commonmark", {"html": False})
-OWN_URLS = sorted(n.reference.url or "" for n in load().developments.notes)  # type: ignore[union-attr]
+# fopinfo's own addresses in the handout: its notes' public records and the labels boxed warnings are shown on.
+_NOTES = load().developments.notes  # type: ignore[union-attr]
+OWN_URLS = sorted(
+    {n.reference.url or "" for n in _NOTES} | {n.warning.reference.url or "" for n in _NOTES if n.warning is not None}
+)
 DISCLAIMER = (
     "fopinfo: not medical advice. The source: “Please always consult a healthcare professional if you require "
     "healthcare advice or if you have any specific concerns regarding Fibrodysplasia Ossificans Progressiva. "

@@ -112,10 +112,12 @@ def test_missing_words_are_said_in_every_format(run: Run) -> None:
 def test_peoples_words_say_the_source_did_not_use_them(run: Run) -> None:
     doc = found(run, "vaccination")
     assert ids(doc) == ["what.5"]
-    assert doc["results"][0]["reached"] == [{"word": "vaccination", "source_words": ["injection"]}]
+    assert doc["results"][0]["reached"] == [{"word": "vaccination", "source_words": ["intramuscular injection"]}]
     assert doc["not_in_source"] == ["vaccination"]
     text = run("search", "vaccination").stdout
-    assert "The source does not mention “vaccination”; it speaks of “injection”.\n" in text
+    assert "The source does not mention “vaccination”; it speaks of “intramuscular injection”." in " ".join(
+        text.split()
+    )
     # Words to words: the result is the source's own sentence, never a claim about vaccines.
     assert "vaccin" not in text.split("\n\n")[1].replace("“vaccination”", "")
 
@@ -130,9 +132,11 @@ def test_matched_words_are_emphasised_only_where_styles_show(run: Run) -> None:
 
 
 def test_terms_show_fopinfos_words_and_the_sources_sentence(run: Run) -> None:
-    text = run("search", "hallux").stdout
-    assert "hallux valgus — In fopinfo's words: Turned-in great toes" in text
-    assert "“There is one clear warning sign of FOP" in text  # the source's words, with its markers
+    text = run("search", "congenital").stdout
+    assert "congenital — In fopinfo's words: Present at birth." in text
+    assert "“FOP is a congenital genetic condition" in text  # the source's words, with its markers
+    assert "[8]" in text
+    assert "hallux valgus — In fopinfo's words" not in run("search", "hallux").stdout  # it defines nothing
 
 
 def test_limit_still_bounds_the_list(run: Run) -> None:

@@ -138,7 +138,8 @@ def test_all_words_rank_above_partial_matches(index: Index) -> None:
 
 
 def test_a_name_or_headline_ranks_above_body_text(index: Index) -> None:
-    assert ids(search(index, ["bunions"]))[0] == "hallux-valgus"  # a term's alias, above the statements
+    assert ids(search(index, ["bunions"]))[0] == "bunions"  # a term's name, above the statements using it
+    assert ids(search(index, ["reversed"]))[0] == "irreversible"  # a fact's headline, above its statements
 
 
 def test_ties_keep_source_order(index: Index) -> None:
@@ -265,7 +266,7 @@ def test_the_note_rule_holds_even_when_the_note_scores_higher(index: Index) -> N
 def test_peoples_words_reach_the_sources_words(index: Index, table: PeopleWords) -> None:
     result = first(index, "vaccination", table=table)
     assert result.id == "what.5"
-    assert [(r.typed, r.targets) for r in result.reached] == [("vaccination", ("injection",))]
+    assert [(r.typed, r.targets) for r in result.reached] == [("vaccination", ("intramuscular injection",))]
     assert search(index, ["vaccination"], table).unused == ("vaccination",)  # the source never says it
     assert search(index, ["vaccination"]).total == 0  # and without the table: nothing
 

@@ -237,7 +237,10 @@ def outside_proof_line(k: Knowledge) -> str | None:
     if not notes:
         return None
     ids = ", ".join(clean(n.id) for n in notes)
-    return f"notes: {count(len(notes), 'note')} by fopinfo, not from the source and outside this proof: {ids}"
+    return (
+        f"notes: {count(len(notes), 'note')} by fopinfo, not from the source, so not proven against it (checked to "
+        f"carry none of its markers or sentences, and bound to review records; each rests on its own record): {ids}"
+    )
 
 
 # ---------------------------------------------------------------- hand-over: card and sheets
