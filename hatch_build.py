@@ -1,8 +1,9 @@
 """Wheel build hook: ship the bundled knowledge pre-parsed (``fopinfo/data/facts.marshal``).
 
 The YAML is parsed and validated by this source tree's own fopinfo (``yaml_reading`` and
-``validation``, exactly as a run parses it), in a separate interpreter so that no other
-installed fopinfo can stand in for it, and written by ``fopinfo.compiled`` with the format
+``validation``, exactly as a run parses it), in a separate interpreter that asserts no other
+installed fopinfo stands in for it (not ``-I``: that would hide PyYAML, which pip's isolated
+build provides through PYTHONPATH), and written by ``fopinfo.compiled`` with the format
 version and the SHA-256 of the YAML bytes it came from. At run time a form that does not
 match the installed ``facts.yaml`` byte for byte is ignored and the YAML parsed instead.
 
@@ -57,7 +58,7 @@ class CompiledKnowledge(BuildHookInterface):  # type: ignore[type-arg,misc,unuse
         self.work = tempfile.mkdtemp(prefix="fopinfo-build-")
         out = Path(self.work) / "facts.marshal"
         done = subprocess.run(
-            [sys.executable, "-I", "-c", COMPILE, str(root), str(root / "data" / "facts.yaml"), str(out)],
+            [sys.executable, "-c", COMPILE, str(root), str(root / "data" / "facts.yaml"), str(out)],
             capture_output=True,
             text=True,
             check=False,

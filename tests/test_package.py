@@ -233,3 +233,19 @@ def test_installed_knowledge_edited_after_install_is_read_not_served_stale(insta
     finally:
         yaml_file.write_bytes(original)
         compiled.write_bytes(blob)
+
+
+@pytest.mark.slow
+def test_plain_pip_install_in_a_fresh_venv(tmp_path: Path) -> None:
+    """The README's "Use it" line: `pip install .` with pip's own build isolation (PyYAML for the build
+    hook reaches it through PYTHONPATH, so the hook must not run its interpreter with -I)."""
+    subprocess.run([sys.executable, "-m", "venv", str(tmp_path / "v")], check=True, timeout=120)
+    env = {k: v for k, v in os.environ.items() if k not in ("FOPINFO_DATA", "PYTHONPATH", "VIRTUAL_ENV")}
+    pip = [str(tmp_path / "v" / "bin" / "pip"), "install", "-q", str(ROOT)]
+    installed = subprocess.run(pip, env=env, capture_output=True, text=True, check=False, timeout=300)
+    assert installed.returncode == 0, installed.stderr[-2000:]
+    facts = subprocess.run(
+        [str(tmp_path / "v" / "bin" / "fopinfo"), "facts"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert facts.returncode == 0, facts.stderr
+    assert facts.stdout.startswith("FOP Facts (10)\n")
