@@ -126,6 +126,7 @@ def test_glossary_terms(k: Knowledge) -> None:
         "spontaneous mutation",
         "IFOPA",
         "hallux valgus",
+        "bunions",
         "flare-up",
     ]
     flare_up = next(t for t in k.glossary if t.id == "flare-up")
@@ -134,17 +135,18 @@ def test_glossary_terms(k: Knowledge) -> None:
 
 def test_hallux_valgus_is_never_equated_with_the_fop_toe_sign(k: Knowledge) -> None:
     term = next(t for t in k.glossary if t.id == "hallux-valgus")
-    assert term.definition is not None
-    assert "but they are not" in term.definition
-    # The warning-sign sentence is printed without a marker: the definition must not borrow
-    # the misdiagnosis sentence's [11,12]; that statement is shown with its own markers.
-    assert term.cites == ()
-    assert "only" not in term.definition.split()  # no commentary of fopinfo's own
+    # The source's point: the toes may look like bunions (hallux valgus) but are not. So fopinfo
+    # neither calls bunions another name for it nor defines it: `define` shows the source's sentence.
+    assert term.definition is None
+    assert not {"bunion", "bunions"} & {a.casefold() for a in term.aliases}
+    assert term.cites == ()  # never the misdiagnosis sentence's [11,12]
 
 
 def test_define_hallux_shows_the_misdiagnosis_statement_with_its_own_markers(k: Knowledge) -> None:
     from fopinfo import query
 
-    answer = query.define(k, "hallux valgus")
+    assert [s.id for s in query.define(k, "hallux valgus").used_in] == ["causes.6"]
+    answer = query.define(k, "bunions")  # both uses, side by side, each with its own markers
+    assert answer.term.definition is None
     assert [s.id for s in answer.used_in] == ["causes.6", "misdiagnosis.1"]
     assert answer.used_in[1].cites == (11, 12)

@@ -280,7 +280,7 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
         sub("glossary[5].definition", "either inherited", "both inherited"),
         "glossary[5].definition",
     ),
-    "def-negation-dropped": (sub("glossary[7].definition", " but they are not", ""), "glossary[7].definition"),
+    "def-negation-dropped": (sub("glossary[0].definition", "should not", "should"), "glossary[0].definition"),
     "def-hedge-added": (sub("glossary[0].definition", "that causes", "that rarely causes"), "glossary[0].definition"),
     "def-one-copy-to-two": (sub("glossary[5].definition", "a faulty copy", "two faulty"), "glossary[5].definition"),
     "def-allowance-removed": (drop("glossary[3].allowances"), "glossary[3].definition"),
@@ -392,11 +392,11 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
     ),
     "def-hedge-moved": (
         sub(
-            "glossary[7].definition",
-            "may look like bunions (hallux valgus) but they are not",
-            "look like bunions (hallux valgus) but they may not",
+            "glossary[5].definition",
+            "would need to have either inherited",
+            "need to have either would inherited",
         ),
-        "glossary[7].definition",
+        "glossary[5].definition",
     ),
     "def-nouns-swapped": (
         sub("glossary[1].definition", "bone forming outside of the skeleton", "skeleton forming outside of the bone"),
@@ -415,8 +415,8 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
         "glossary[2].definition",
     ),
     "def-tail-negation-cut": (
-        sub("glossary[7].definition", " but they are not", ""),
-        "glossary[7].definition",
+        sub("glossary[0].definition", " where it should not", ""),
+        "glossary[0].definition",
     ),
     "def-quote-cut-to-match": (
         both(put("glossary[4].definition", "Present."), put("glossary[4].quote", "it is present at birth.")),
@@ -437,7 +437,7 @@ MUTATIONS: dict[str, tuple[Edit, str]] = {
         both(drop("glossary[2].editorial_aliases"), put("glossary[2].aliases", ["ALK2", "FOP gene"])),
         "glossary[2].aliases[1]",
     ),
-    "unexplained-term-alias": (put("glossary[8].aliases", ["flare-ups", "relapse"]), "glossary[8].aliases[1]"),
+    "unexplained-term-alias": (put("glossary[9].aliases", ["flare-ups", "relapse"]), "glossary[9].aliases[1]"),
     # ---- left-out lines are furniture only, each with a reason from a closed list
     "left-out-warning-sign": (
         both(drop(f"{C}.statements[5]"), leave_out(WARNING_SIGN, "call to action")),
