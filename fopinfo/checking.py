@@ -55,7 +55,12 @@ def check(target: Path, source: Path | None = None, origin: str | None = None, *
     if knowledge is not None:
         from fopinfo.reviewing import audit_file
 
-        found, items = audit_file(target, knowledge)
+        found, items, by_machine = audit_file(target, knowledge)
+        if by_machine:
+            notices.append(
+                f"{by_machine} review record(s) were made by an AI agent and await a person's sign-off "
+                "(their reviewer field says so); these reviews are editorial, not clinical."
+            )
         problems = problems + locate(found, checked.text)
     if knowledge is not None and source_text is not None:
         from fopinfo import provenance

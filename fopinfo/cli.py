@@ -235,6 +235,9 @@ def _nothing_found(found: "Found") -> NothingFound:
         message = f"nothing in the source matches '{found.query}'"
     hints = [f"Did you mean: {', '.join(found.suggestions)}?"] if found.suggestions else []
     hints.append("See what the source covers: fopinfo topics")
+    # What the source leaves out, emergency staff, dentists and schools often ask: their sheets
+    # name the guidance written for them.
+    hints.append("For emergency staff, dentists and schools: fopinfo handout --for emergency (or dentist, school)")
     return NothingFound(message, tuple(hints))
 
 

@@ -110,6 +110,9 @@ def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> str | None
     from fopinfo.query import resolve_topic
 
     name, *rest = args
+    audience = {"emergency": "emergency", "er": "emergency", "school": "school", "dentist": "dentist"}
+    if not rest and name.strip().casefold() in audience:
+        return f"Did you mean: fopinfo handout --for {audience[name.strip().casefold()]}"
     if not rest and " " not in name.strip():
         try:
             topic = resolve_topic(load(ctx.params.get("data")), name)

@@ -53,10 +53,16 @@ def load_records(target: Path) -> tuple[dict[str, Record], list[Problem]]:
     return records, [*duplicates, *problems]
 
 
-def audit_file(target: Path, k: Knowledge) -> tuple[list[Problem], list[ReviewItem]]:
+def audit_file(target: Path, k: Knowledge) -> tuple[list[Problem], list[ReviewItem], int]:
+    """Problems and pending items, and how many records a machine made (said, never hidden)."""
     records, problems = load_records(target)
     findings, items = audit(k, records)
-    return [*problems, *findings], items
+    by_machine = sum(1 for r in records.values() if r.reviewer.casefold().startswith(MACHINE))
+    return [*problems, *findings], items, by_machine
+
+
+# How a record made by an AI agent names its reviewer, so a reader is told it awaits a person.
+MACHINE = "ai agent"
 
 
 def write_records(target: Path, records: dict[str, Record]) -> None:

@@ -183,6 +183,9 @@ def test_the_readme_sentence_about_approvals_is_the_notes(run: Run) -> None:
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     line = standing_line(query.updates(load(BUNDLED)).standing)
     assert line is not None and line in readme
+    # Every such sentence in the README is that line, whole: none may say more (or older) than the notes.
+    said = re.findall(r"Approval notes — .*?(?=\. [A-Z][a-z]+ [a-z]|$)", readme.replace(line, ""))
+    assert not [s for s in said if "Refusal notes" in s or ";" in s], said
     assert "Later developments checked: December 2026" in readme
     assert "A medicine for FOP has since been approved in some countries" not in readme
 

@@ -134,7 +134,11 @@ def kind(note: Note) -> str:
 def note_pointer(note: Note) -> str:
     """The short pointer shown after the source's statements a note bears on."""
     region = f", {clean(note.region)}" if note.region else ""
-    return f"{NOTE_LABEL}: {human_day(note.date)}{region} — {clean(note.title)} ({kind(note)}; note {clean(note.id)})"
+    pointer = (
+        f"{NOTE_LABEL}: {human_day(note.date)}{region} — {clean(note.title)} ({kind(note)}; note {clean(note.id)})"
+    )
+    # A label's warning travels with every pointer to the approval, never only with the full note.
+    return f"{pointer}. {clean(note.warning.text)}" if note.warning is not None else pointer
 
 
 NO_DATE = "no date shown"
@@ -285,13 +289,18 @@ def missing_line(missing: Iterable[str]) -> str | None:
     return "Missing: " + ", ".join(words) if words else None
 
 
-def reached_lines(reached: Iterable[tuple[str, tuple[str, ...]]], unused: Iterable[str]) -> list[str]:
-    """A result found through fopinfo's people's words says so: the source's words, not the reader's."""
+def reached_lines(
+    reached: Iterable[tuple[str, tuple[str, ...]]], unused: Iterable[str], note: bool = False
+) -> list[str]:
+    """A result found through fopinfo's people's words says so: the file's words, not the reader's
+    (under one of fopinfo's notes, the note's words: never credited to the source)."""
     nowhere = set(unused)
     lines = []
     for word, targets in reached:
         theirs = " or ".join(f"“{t}”" for t in targets)
-        if word in nowhere:
+        if note:
+            lines.append(f"This note of fopinfo's speaks of {theirs}, not “{word}”.")
+        elif word in nowhere:
             lines.append(f"The source does not mention “{word}”; it speaks of {theirs}.")
         else:
             lines.append(f"Here the source speaks of {theirs}, not “{word}”.")

@@ -107,7 +107,7 @@ def search(a: Found) -> list[str]:
     blocks = [f"# {esc(results_heading(a.total, a.query))}"]
     items = []
     for hit in a.hits:
-        remarks = [f"*{esc(line)}*" for line in reached_lines(hit.reached, a.unused)]
+        remarks = [f"*{esc(line)}*" for line in reached_lines(hit.reached, a.unused, hit.note is not None)]
         missing = missing_line(hit.missing)
         remarks += [f"*{esc(missing)}*"] if missing else []
         if hit.statement is not None:

@@ -175,7 +175,7 @@ def search(c: Console, a: Found) -> None:
         else:
             place = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
             indent(c, Text(f"— {clean(place)} ({clean(hit.item_id)})", style="dim"), 2)
-        for said in reached_lines(hit.reached, a.unused):
+        for said in reached_lines(hit.reached, a.unused, hit.note is not None):
             indent(c, Text(clean(said), style="dim"), 2)
         missing = missing_line(hit.missing)
         if missing:
