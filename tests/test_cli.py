@@ -278,10 +278,11 @@ def test_search_covers_headlines_and_glossary(run: Run) -> None:
 
 def test_search_nothing_found_and_empty(run: Run) -> None:
     none = run("search", "xylophone")
-    assert (none.exit_code, none.stderr) == (
-        1,
-        "Error: the source does not mention 'xylophone'\n  See what the source covers: fopinfo topics\n",
-    )
+    assert none.exit_code == 1
+    assert none.stderr.splitlines()[:2] == [
+        "Error: the source does not mention 'xylophone'",
+        "  See what the source covers: fopinfo topics",
+    ]
     empty = run("search", "  ")
     assert (empty.exit_code, empty.stderr.splitlines()[0]) == (2, "Error: the search query is empty")
     negative = run("search", "bone", "--limit", "-1")
@@ -356,9 +357,10 @@ def test_data_option_and_environment_variable(run: Run, tmp_path: Path) -> None:
     shutil.copy(ROOT / "docs" / "developments-review.md", tmp_path)  # the log its reviewed month rests on
     checked = run("check", env={"FOPINFO_DATA": str(translated)})
     assert checked.exit_code == 3
-    assert [line.split(": ")[0] for line in checked.stdout.splitlines()[:-1]] == [f"line {_line_of(translated)}"]
+    lines = [line for line in checked.stdout.splitlines() if not line.startswith("note: ")]
+    assert [line.split(": ")[0] for line in lines[:-1]] == [f"line {_line_of(translated)}"]
     assert "sections[4]: changed since its review record" in checked.stdout
-    assert checked.stdout.splitlines()[-1].startswith(f"{translated}: valid, not reviewed")
+    assert lines[-1].startswith(f"{translated}: valid, not reviewed")
 
 
 def _line_of(path: Path) -> int:
@@ -447,7 +449,7 @@ NOTES_NEWEST_FIRST = [
 def test_check_source_proves_the_bundled_file(run: Run) -> None:
     result = run("check", str(BUNDLED), "--source", str(SOURCE))
     assert result.exit_code == 0, result
-    assert result.stdout.splitlines()[1:] == [
+    assert [line for line in result.stdout.splitlines()[1:] if not line.startswith("note: ")] == [
         "provenance: faithful to the bundled source text",  # the fixture is the bundled file
         "coverage: 78/78 source sentences",
         "notes: 11 notes by fopinfo, not from the source, so not proven against it (checked to carry none of its "

@@ -154,6 +154,7 @@ def test_no_match_names_the_words_and_suggests_the_files_own(run: Run) -> None:
         "Error: the source does not mention 'injektion'",
         "  Did you mean: injection?",
         "  See what the source covers: fopinfo topics",
+        "  For emergency staff, dentists and schools: fopinfo handout --for emergency (or dentist, school)",
     ]
     doc = json.loads(run("search", "injektion", "--json").stdout)
     assert (doc["total"], doc["suggestions"], doc["not_in_source"]) == (0, ["injection"], ["injektion"])
