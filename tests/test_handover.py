@@ -413,3 +413,38 @@ def test_check_names_a_bad_selection_by_path(tmp_path: Path, change: Any, path: 
 
 def test_the_bundled_selection_is_valid() -> None:
     assert "OK —" in ok("check", str(BUNDLED))
+
+
+# ---------------------------------------------------------------- the handout: a terminal view in a terminal
+
+
+def in_a_terminal(*args: str) -> str:
+    """Run fopinfo with its stdout a real terminal (a pty), 80 columns, no pager; what it printed."""
+    import pty
+
+    env = {k: v for k, v in os.environ.items() if k not in ("FOPINFO_DATA", "FORCE_COLOR", "PAGER")}
+    env.update({"SOURCE_DATE_EPOCH": EPOCH, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"})
+    master, slave = pty.openpty()
+    process = subprocess.Popen([str(SCRIPT), *args], stdout=slave, stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert process.wait(timeout=60) == 0
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def test_the_handout_is_a_wrapped_terminal_view_in_a_terminal_and_markdown_in_a_pipe() -> None:
+    shown = in_a_terminal("handout")
+    assert shown.strip() and "## " not in shown and "**" not in shown and "\\_" not in shown
+    assert all(len(line) <= 80 for line in shown.splitlines() if "://" not in line)  # wrapped; addresses whole
+    piped = ok("handout")  # `fopinfo handout > fop.md` keeps giving Markdown
+    assert piped.startswith("# ") and "\n## " in piped
+    assert in_a_terminal("handout", "--markdown").startswith("# ")

@@ -80,10 +80,9 @@ def test_self_contained(page: str) -> None:
 def printed_text(html: str, paper: browser.Paper = "A4") -> str:
     """The text of the printed PDF, whitespace folded: what a reader of the paper sees, in its order."""
     import io
+    import unicodedata
 
     from pypdf import PdfReader
-
-    import unicodedata
 
     reader = PdfReader(io.BytesIO(browser.pdf_bytes(html, paper)))
     text = " ".join(page.extract_text() or "" for page in reader.pages)

@@ -134,7 +134,7 @@ def kind(note: Note) -> str:
 def note_pointer(note: Note) -> str:
     """The short pointer shown after the source's statements a note bears on."""
     region = f", {clean(note.region)}" if note.region else ""
-    return f"{NOTE_LABEL}: {human_day(note.date)}{region} — {clean(note.title)} ({kind(note)}; note {clean(note.id)})"
+    return f"{NOTE_LABEL}: {human_day(note.date)}{region} — {clean(note.title)} ({kind(note)})"
 
 
 NO_DATE = "no date shown"

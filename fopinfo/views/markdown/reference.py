@@ -191,15 +191,11 @@ def updates(notes: tuple[Note, ...], level: str, at_a_glance: str | None = None)
             esc(note.text),
             f"*{esc(reference_line(note, with_url=False))}*"
             + (f" {link(note.reference.url)}" if note.reference.url else ""),
-            f"*Checked {esc(human_day(note.checked))} · bears on {esc(', '.join(note.bears_on))} · "
-            f"note {esc(note.id)}*",
         ]
         warning = warning_lines(note)
         if warning is not None:
             blocks += [f"**{esc(warning[0])}**", f"*{esc(warning[1])}*"]
-        blocks.append(
-            f"*Checked {esc(human_day(note.checked))} · bears on {esc(', '.join(note.bears_on))} · note {esc(note.id)}*"
-        )
+        blocks.append(f"*Checked {esc(human_day(note.checked))}*")  # ids stay in JSON, off printed pages
     return blocks
 
 
