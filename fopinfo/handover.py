@@ -51,7 +51,9 @@ def handover(v: Validator, value: Any, sections: list[Section], statements: dict
         if c is not None:
             seen: set[str] = set()
             trigger = None
-            if "trigger" in c:
+            if "trigger" in c and not isinstance(c["trigger"], str):
+                v.problem((*card_path, "trigger"), "must be a statement id")
+            elif "trigger" in c:
                 trigger = Group("", _statements(v, {"statements": [c["trigger"]]}, card_path, statements, runs, seen))
             chosen = _statements(v, c, card_path, statements, runs, seen)
             card = Selection(v.string(c, "title", card_path) or "", (Group("", chosen),), trigger)
@@ -80,7 +82,9 @@ def _sheet(
     trigger = None
     if "trigger" in d:
         t = v.mapping(d["trigger"], (*path, "trigger"), ("heading", "statement"))
-        if t is not None:
+        if t is not None and "statement" in t and not isinstance(t["statement"], str):
+            v.problem((*path, "trigger", "statement"), "must be a statement id")
+        elif t is not None:
             one = {"statements": [t["statement"]]} if "statement" in t else {}
             chosen = _statements(v, one, (*path, "trigger"), statements, runs, seen)
             trigger = Group(v.string(t, "heading", (*path, "trigger")) or "", chosen)
@@ -104,7 +108,7 @@ def _sheet(
                 v.problem((*group_path, "show"), f"'{block}' is shown twice")
             else:
                 shown.add(block)
-                groups.append(Group(heading, (), block))
+                groups.append(Group(heading, (), str(block)))  # a plain str: the cache marshals it
             continue
         if "statements" not in g:
             v.problem(group_path, "missing key 'statements' (or 'show')")
