@@ -154,14 +154,21 @@ class Fields(NamedTuple):
     contact: str | None = None
     doctor: str | None = None
     note: str | None = None
+    medicines: str | None = None  # the FOP medicines the person takes
+
+
+#: (medicine, ((region, its label carries a boxed warning), ...)) for each medicine fopinfo's notes
+#: record as approved somewhere: what a card or sheet says in one line.
+Approved = tuple[tuple[str, tuple[tuple[str, bool], ...]], ...]
 
 
 class Card(NamedTuple):
     """`fopinfo card`: the wallet card; front the chosen source statements, back the fill-in fields."""
 
     k: Knowledge
-    choice: Selection  # fopinfo's title; one group of the source's statements
+    choice: Selection  # fopinfo's title; the trigger statement, then one group of the source's statements
     fields: Fields
+    approved: Approved = ()
 
 
 class Sheet(NamedTuple):
@@ -175,6 +182,7 @@ class Sheet(NamedTuple):
     guidance: tuple[Guidance, ...] = ()  # fopinfo's pointers to what is written for this sheet's reader
     # (kind, medicine, regions) over the notes: the sheet shows these grouped by kind, not one by one
     standing: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    approved: Approved = ()  # the sheet's one line on medicines: approvals only, never refusals
 
 
 FILE = "(file)"  # the path of a problem with the file itself: missing, not UTF-8, not YAML

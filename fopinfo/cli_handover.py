@@ -15,6 +15,7 @@ from fopinfo.cli_params import (
     HtmlFlag,
     JsonFlag,
     MarkdownFlag,
+    MedicinesOption,
     NameOption,
     NoteOption,
     examples,
@@ -29,7 +30,7 @@ HANDOUT_EXAMPLES = examples(
 )
 CARD_EXAMPLES = examples(
     "fopinfo card",
-    'fopinfo card --html --name "Sam Lee" > card.html',
+    'fopinfo card --html --name "Sam Lee" --medicines "none" > card.html',
     "fopinfo card --markdown",
 )
 
@@ -58,6 +59,7 @@ def handout(
     name: NameOption = None,
     contact: ContactOption = None,
     doctor: DoctorOption = None,
+    medicines: MedicinesOption = None,
     note: NoteOption = None,
     html: HtmlFlag = False,
     json_: JsonFlag = False,
@@ -65,13 +67,21 @@ def handout(
 ) -> None:
     """The whole reference, or a one-page sheet, to print or share.
 
-    Markdown on stdout by default (a sheet: text); --html gives one self-contained printable page.
+    In a terminal it is shown like every other command; piped or redirected, the whole reference
+    is Markdown (so `> fop.md` makes a Markdown file); --html gives one self-contained printable page.
     """
-    from fopinfo import query
+    from fopinfo import query, terminal
 
     chosen = choose_format(ctx, json_, markdown, html)
-    chosen = "markdown" if chosen == "text" and audience is None else chosen  # a handout is Markdown by default
-    given = (("--name", name), ("--contact", contact), ("--doctor", doctor), ("--note", note))
+    if chosen == "text" and audience is None and not terminal.is_terminal():
+        chosen = "markdown"  # `fopinfo handout > fop.md`: a file to keep or share is Markdown
+    given = (
+        ("--name", name),
+        ("--contact", contact),
+        ("--doctor", doctor),
+        ("--medicines", medicines),
+        ("--note", note),
+    )
     filled = [flag for flag, value in given if value is not None]
     if audience is None:
         if filled:
@@ -80,7 +90,7 @@ def handout(
         return
     if topic_names:
         raise UsageProblem("choose --for or --topic: a sheet holds its own chosen statements")
-    fields = query.fields(name, contact, doctor, note)
+    fields = query.fields(name, contact, doctor, note, medicines)
     show(chosen, query.sheet(knowledge(ctx), audience.value, fields))
 
 
@@ -89,6 +99,7 @@ def card(
     name: NameOption = None,
     contact: ContactOption = None,
     doctor: DoctorOption = None,
+    medicines: MedicinesOption = None,
     note: NoteOption = None,
     html: HtmlFlag = False,
     json_: JsonFlag = False,
@@ -101,5 +112,5 @@ def card(
     from fopinfo import query
 
     chosen = choose_format(ctx, json_, markdown, html)
-    fields = query.fields(name, contact, doctor, note)
+    fields = query.fields(name, contact, doctor, note, medicines)
     show(chosen, query.card(knowledge(ctx), fields))

@@ -23,7 +23,10 @@ HtmlFlag = Annotated[bool, typer.Option("--html", help="Print one self-contained
 NameOption = Annotated[str | None, typer.Option("--name", help="Name to print (default: a blank line).")]
 ContactOption = Annotated[str | None, typer.Option("--contact", help="Emergency contact (default: a blank line).")]
 DoctorOption = Annotated[str | None, typer.Option("--doctor", help="FOP doctor (default: a blank line).")]
-NoteOption = Annotated[str | None, typer.Option("--note", help="Other notes (default: a blank line).")]
+MedicinesOption = Annotated[
+    str | None, typer.Option("--medicines", help="FOP medicines taken (default: a blank line).")
+]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Allergies and other notes (default: blank lines).")]
 
 
 class Shell(str, Enum):

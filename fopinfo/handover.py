@@ -1,5 +1,7 @@
 """Validation of the knowledge file's `handover`: the statements fopinfo chose for the wallet
-card and the one-page sheets, by id, under its own editorial title and headings.
+card and the one-page sheets, by id, under its own editorial title and headings, in the order
+each reader needs them: the trigger statement set apart (`trigger`), then groups of statements
+or the places for fopinfo's guidance pointers and medicines line (`show`).
 
 A selection only points at statements: their words and markers are the source's, checked
 where they are defined. Here: every id exists, none is chosen twice, nothing is empty, and a
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fopinfo.model import AUDIENCES, Group, Handover, Section, Selection, Statement
+from fopinfo.model import AUDIENCES, BLOCKS, Group, Handover, Section, Selection, Statement
 from fopinfo.validator import Validator
 
 Path = tuple[str | int, ...]
@@ -45,10 +47,16 @@ def handover(v: Validator, value: Any, sections: list[Section], statements: dict
     card = None
     if "card" in d:
         card_path = (*path, "card")
-        c = v.mapping(d["card"], card_path, ("title", "statements"))
+        c = v.mapping(d["card"], card_path, ("title", "statements"), ("trigger",))
         if c is not None:
-            chosen = _statements(v, c, card_path, statements, runs, set())
-            card = Selection(v.string(c, "title", card_path) or "", (Group("", chosen),))
+            seen: set[str] = set()
+            trigger = None
+            if "trigger" in c and not isinstance(c["trigger"], str):
+                v.problem((*card_path, "trigger"), "must be a statement id")
+            elif "trigger" in c:
+                trigger = Group("", _statements(v, {"statements": [c["trigger"]]}, card_path, statements, runs, seen))
+            chosen = _statements(v, c, card_path, statements, runs, seen)
+            card = Selection(v.string(c, "title", card_path) or "", (Group("", chosen),), trigger)
     sheets: dict[str, Selection] = {}
     if "sheets" in d:
         sheets_path = (*path, "sheets")
@@ -66,21 +74,48 @@ def handover(v: Validator, value: Any, sections: list[Section], statements: dict
 def _sheet(
     v: Validator, value: Any, path: Path, statements: dict[str, Statement], runs: dict[str, tuple[str, ...]]
 ) -> Selection | None:
-    d = v.mapping(value, path, ("title", "groups"))
+    d = v.mapping(value, path, ("title", "groups"), ("person", "trigger"))
     if d is None:
         return None
     groups = []
     seen: set[str] = set()  # a statement is chosen once per sheet, whatever its group
+    trigger = None
+    if "trigger" in d:
+        t = v.mapping(d["trigger"], (*path, "trigger"), ("heading", "statement"))
+        if t is not None and "statement" in t and not isinstance(t["statement"], str):
+            v.problem((*path, "trigger", "statement"), "must be a statement id")
+        elif t is not None:
+            one = {"statements": [t["statement"]]} if "statement" in t else {}
+            chosen = _statements(v, one, (*path, "trigger"), statements, runs, seen)
+            trigger = Group(v.string(t, "heading", (*path, "trigger")) or "", chosen)
     items = v.sequence(d, "groups", path)
     if "groups" in d and not items:
         v.problem((*path, "groups"), "is empty: a sheet needs at least one group of statements")
+    shown: set[str] = set()
     for i, item in enumerate(items):
         group_path = (*path, "groups", i)
-        g = v.mapping(item, group_path, ("heading", "statements"))
-        if g is not None:
-            chosen = _statements(v, g, group_path, statements, runs, seen)
-            groups.append(Group(v.string(g, "heading", group_path) or "", chosen))
-    return Selection(v.string(d, "title", path) or "", tuple(groups))
+        g = v.mapping(item, group_path, ("heading",), ("statements", "show"))
+        if g is None:
+            continue
+        heading = v.string(g, "heading", group_path) or ""
+        if "show" in g:
+            block = g["show"]
+            if "statements" in g:
+                v.problem(group_path, "give either statements or show, not both")
+            elif block not in BLOCKS:
+                v.problem((*group_path, "show"), f"must be one of {', '.join(BLOCKS)}")
+            elif block in shown:
+                v.problem((*group_path, "show"), f"'{block}' is shown twice")
+            else:
+                shown.add(block)
+                groups.append(Group(heading, (), str(block)))  # a plain str: the cache marshals it
+            continue
+        if "statements" not in g:
+            v.problem(group_path, "missing key 'statements' (or 'show')")
+            continue
+        groups.append(Group(heading, _statements(v, g, group_path, statements, runs, seen)))
+    person = v.string(d, "person", path) if "person" in d else None
+    return Selection(v.string(d, "title", path) or "", tuple(groups), trigger, person or "")
 
 
 def _statements(

@@ -178,10 +178,17 @@ class Developments(NamedTuple):
 
 
 class Group(NamedTuple):
-    """Source statements chosen for a hand-over, under a heading that is fopinfo's ("" for none)."""
+    """Source statements chosen for a hand-over, under a heading that is fopinfo's ("" for none);
+    or, with `show`, a place for what fopinfo fills in there ("guidance": the pointers written for
+    the reader; "medicines": the one line on medicines approved since the source)."""
 
     heading: str
     statements: tuple[Statement, ...]
+    show: str = ""
+
+
+#: What a hand-over group may show instead of statements.
+BLOCKS = ("guidance", "medicines")
 
 
 class Selection(NamedTuple):
@@ -189,8 +196,13 @@ class Selection(NamedTuple):
 
     title: str
     groups: tuple[Group, ...]  # the card: one group without a heading
+    # The source's statement on what triggers extra bone, set apart and emphasised, right after the person
+    trigger: Group | None = None
+    person: str = ""  # a sheet's heading over the person it is about (fopinfo's)
 
     def statements(self) -> Iterator[Statement]:
+        if self.trigger is not None:
+            yield from self.trigger.statements
         for group in self.groups:
             yield from group.statements
 

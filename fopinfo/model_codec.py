@@ -141,7 +141,11 @@ def _encode_handover(h: Handover | None) -> Plain | None:
     def selection(s: Selection | None) -> Plain | None:
         if s is None:
             return None
-        return (s.title, tuple((g.heading, tuple(st.id for st in g.statements)) for g in s.groups))
+
+        def group(g: Group) -> Plain:
+            return (g.heading, tuple(st.id for st in g.statements), g.show)
+
+        return (s.title, tuple(map(group, s.groups)), None if s.trigger is None else group(s.trigger), s.person)
 
     return (selection(h.card), {audience: selection(s) for audience, s in h.sheets.items()})
 
@@ -152,8 +156,12 @@ def _decode_handover(plain: Plain, k: Knowledge) -> Handover:
         by_id.setdefault(s.id, s)
 
     def selection(p: Plain) -> Selection:
-        title, groups = p
-        return Selection(title, tuple(Group(h, tuple(by_id[i] for i in ids)) for h, ids in groups))
+        def group(g: Plain) -> Group:
+            heading, ids, show = g
+            return Group(heading, tuple(by_id[i] for i in ids), show)
+
+        title, groups, trigger, person = p
+        return Selection(title, tuple(map(group, groups)), None if trigger is None else group(trigger), person)
 
     card, sheets = plain
     return Handover(None if card is None else selection(card), {a: selection(s) for a, s in sheets.items()})

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from fopinfo.answers import (
+    Approved,
     Card,
     Cited,
     Definition,
@@ -24,7 +25,7 @@ from fopinfo.answers import (
     Updates,
 )
 from fopinfo.errors import NothingFound, UsageProblem
-from fopinfo.model import Knowledge, Note, Section, Source, Statement, Subject, Term, name_key
+from fopinfo.model import Group, Knowledge, Note, Section, Source, Statement, Subject, Term, name_key
 
 #: What a one-page sheet shows of fopinfo's notes: where a medicine stands (and unclassified notes,
 #: whose kind is unknown); trial results, guidelines, listings and label changes are in `fopinfo updates`.
@@ -366,17 +367,27 @@ def _held(topics: Iterable[Topic]) -> Iterator[Statement]:
 # ---------------------------------------------------------------- hand-over: card and sheets
 
 #: The most characters each fill-in holds, so a filled card still fits its 85.6 × 54 mm.
-FIELD_LIMITS = {"name": 40, "contact": 40, "doctor": 40, "note": 40}
+FIELD_LIMITS = {"name": 40, "contact": 40, "doctor": 40, "medicines": 40, "note": 40}
+#: A sheet's heading for a place the file does not give (fopinfo's words), when it has something to show there.
+DEFAULT_HEADINGS = {
+    "guidance": "Written for you: where to read more",
+    "medicines": "Medicines for FOP approved since this page",
+}
 
 
 def fields(
-    name: str | None = None, contact: str | None = None, doctor: str | None = None, note: str | None = None
+    name: str | None = None,
+    contact: str | None = None,
+    doctor: str | None = None,
+    note: str | None = None,
+    medicines: str | None = None,
 ) -> Fields:
     """Fill-in values as one line of plain text each (control characters removed); "" is a blank line."""
     from fopinfo.safe_text import clean
 
     values: dict[str, str | None] = {}
-    for key, raw in (("name", name), ("contact", contact), ("doctor", doctor), ("note", note)):
+    given = (("name", name), ("contact", contact), ("doctor", doctor), ("medicines", medicines), ("note", note))
+    for key, raw in given:
         value = " ".join(clean(raw).split()) if raw is not None else ""
         limit = FIELD_LIMITS[key]
         if len(value) > limit:
@@ -388,11 +399,23 @@ def fields(
     return Fields(**values)
 
 
+def approved(notes: Iterable[Note]) -> Approved:
+    """Each medicine fopinfo's notes record as approved, with its regions oldest first and whether the
+    label there carries a boxed warning (a note's warning). Refusals and other kinds are left out."""
+    found: dict[str, dict[str, bool]] = {}
+    for note in sorted(notes, key=lambda n: n.date):
+        if note.kind == "approval" and note.medicine:
+            regions = found.setdefault(note.medicine, {})
+            region = note.region or "no region stated"
+            regions[region] = regions.get(region, False) or note.warning is not None
+    return tuple((medicine, tuple(regions.items())) for medicine, regions in found.items())
+
+
 def card(k: Knowledge, filled: Fields) -> Card:
     chosen = k.handover.card if k.handover else None
     if chosen is None:
         raise NothingFound("this knowledge file chooses no statements for a card (handover.card)")
-    return Card(k, chosen, filled)
+    return Card(k, chosen, filled, approved(k.developments.notes if k.developments else ()))
 
 
 def sheet(k: Knowledge, audience: str, filled: Fields) -> Sheet:
@@ -406,4 +429,13 @@ def sheet(k: Knowledge, audience: str, filled: Fields) -> Sheet:
                 notes.setdefault(note.id, note)
     newest_first = tuple(sorted(notes.values(), key=lambda n: n.date, reverse=True))
     pointers = tuple(g for g in k.guidance if audience in g.audiences)
-    return Sheet(k, audience, chosen, newest_first, filled, pointers, standing(newest_first))
+    medicines = approved(newest_first)
+    # A place the file does not give, for something there is to show, goes last under fopinfo's default heading.
+    places = {g.show for g in chosen.groups}
+    extra = tuple(
+        Group(DEFAULT_HEADINGS[block], (), block)
+        for block, present in (("guidance", pointers), ("medicines", medicines))
+        if present and block not in places
+    )
+    chosen = chosen._replace(groups=chosen.groups + extra)
+    return Sheet(k, audience, chosen, newest_first, filled, pointers, standing(newest_first), medicines)

@@ -61,6 +61,11 @@ def may_page() -> bool:
     return paging and _is_terminal()
 
 
+def is_terminal() -> bool:
+    """Whether stdout is a terminal (not a pipe or a file)."""
+    return _is_terminal()
+
+
 def _is_terminal() -> bool:
     try:
         return sys.stdout.isatty()

@@ -1,9 +1,10 @@
-"""Regenerate docs/card.png: the wallet card as it prints (print CSS, A4 width), in headless Chromium.
+"""Regenerate docs/card.png and docs/sheet-{emergency,school,dentist}.png: the wallet card and each
+one-page sheet as they print (print CSS, A4), in headless Chromium.
 
     python -m tests.screenshots
 
-Uses tests/browser.py's system Chromium; the card is the bundled one with blank fields, on the
-fixed day the golden files use, so the picture changes only when the card does.
+Uses tests/browser.py's system Chromium; the card and sheets are the bundled ones with blank fields,
+on the fixed day the golden files use, so a picture changes only when its page does.
 """
 
 from __future__ import annotations
@@ -20,23 +21,30 @@ from tests.golden import ENVIRONMENT
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 A4_WIDTH_PX = round(210 * browser.PX_PER_MM)
+#: A sheet's printable width on A4 (its @page side margins are 12 mm).
+SHEET_WIDTH_PX = round((210 - 2 * 12) * browser.PX_PER_MM)
+AUDIENCES = ("emergency", "school", "dentist")
 
 
-def card_html() -> str:
-    result = CliRunner().invoke(app, ["card", "--html"], env=ENVIRONMENT)
+def html_of(*args: str) -> str:
+    result = CliRunner().invoke(app, [*args, "--html"], env=ENVIRONMENT)
     assert result.exit_code == 0, result.output
     return result.stdout
 
 
-def save(html: str, path: Path, *, scale: int = 2) -> Path:
-    """The printed card only (clipped to its cut and fold marks), at ``scale`` device pixels per CSS px."""
-    context = browser._browser().new_context(viewport={"width": A4_WIDTH_PX, "height": 600}, device_scale_factor=scale)
+def card_html() -> str:
+    return html_of("card")
+
+
+def save(html: str, path: Path, *, scale: int = 2, selector: str = ".sheet", width: int = A4_WIDTH_PX) -> Path:
+    """The printed element ``selector`` (the card: clipped to its cut and fold marks), at ``scale`` px per CSS px."""
+    context = browser._browser().new_context(viewport={"width": width, "height": 600}, device_scale_factor=scale)
     context.route("**/*", lambda route: route.abort())  # self-contained: nothing is fetched
     try:
         page = context.new_page()
         page.emulate_media(media="print")
         page.set_content(html, wait_until="load")
-        page.locator(".sheet").screenshot(path=str(path))
+        page.locator(selector).screenshot(path=str(path))
     finally:
         context.close()
     return path
@@ -49,10 +57,14 @@ def main() -> int:
         return 1
     DOCS.mkdir(exist_ok=True)
     try:
-        target = save(card_html(), DOCS / "card.png")
+        targets = [save(card_html(), DOCS / "card.png")]
+        for audience in AUDIENCES:
+            html = html_of("handout", "--for", audience)
+            targets.append(save(html, DOCS / f"sheet-{audience}.png", selector="main", width=SHEET_WIDTH_PX))
     finally:
         browser.close()
-    print(os.path.relpath(target))
+    for target in targets:
+        print(os.path.relpath(target))
     return 0
 
 

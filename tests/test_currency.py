@@ -124,7 +124,7 @@ def test_notes_follow_the_statement_they_bear_on_and_leave_it_unchanged(run: Run
     assert statement["notes"] == ON_MANAGEMENT
     for args in (["cite", "9"], ["search", "no cure"]):
         assert "Since this source (fopinfo's note, not the source's)" in run(*args).stdout
-    assert "*» Since this source (fopinfo's note, not the source's)" in run("handout").stdout
+    assert "*Since this source (fopinfo's note, not the source's)" in run("handout").stdout
     assert "## Since this source was published" in run("handout").stdout
 
 

@@ -21,12 +21,11 @@ import yaml
 from fopinfo.model import Knowledge
 from fopinfo.safe_text import clean
 from fopinfo.views.wording import (
-    EDITORIAL_NOTE,
     FIELD_LABELS,
-    card_origin_line,
+    approved_line,
+    card_source_line,
     disclaimer_line,
     marker_label,
-    notes_line,
 )
 from tests.conftest import BUNDLED, SOURCE
 
@@ -72,15 +71,17 @@ def commands() -> dict[str, list[str]]:
 def chosen_ids(what: str) -> list[str]:
     """The ids the knowledge file chooses, read from the YAML itself, not through fopinfo."""
     if what == "card":
-        return list(CHOSEN["card"]["statements"])
-    return [i for g in CHOSEN["sheets"][what]["groups"] for i in g["statements"]]
+        return [CHOSEN["card"]["trigger"], *CHOSEN["card"]["statements"]]
+    sheet = CHOSEN["sheets"][what]
+    return [sheet["trigger"]["statement"], *(i for g in sheet["groups"] for i in g.get("statements", []))]
 
 
 def shown_statements(what: str) -> list[dict[str, Any]]:
     doc = json.loads(ok(*commands()[what], "--json"))
     if what == "card":
         return list(doc["card"]["statements"])
-    return [s for g in doc["sheet"]["groups"] for s in g["statements"]]
+    sheet = doc["sheet"]
+    return [s for g in [sheet["trigger"], *sheet["groups"]] for s in g["statements"]]
 
 
 # ---------------------------------------------------------------- content: source statements only
@@ -108,11 +109,14 @@ def test_every_statement_shown_is_a_source_statement_verbatim_with_its_markers(w
             if fmt == "markdown":
                 from fopinfo.views.markdown.blocks import esc
 
-                assert f"{esc(s['text'])} {label}" in flat, (fmt, s["id"])  # markers print as they do, [1,2]
+                shown = (f"{esc(s['text'])} {label}", f"{esc(s['text'])}** {label}")  # the trigger in bold
+                assert any(x in flat for x in shown), (fmt, s["id"])  # markers print as they do, [1,2]
             elif fmt == "html":
                 from html import escape
 
-                assert f'{escape(s["text"])} <span class="markers">{label}</span>' in flat, (fmt, s["id"])
+                marks = f'<span class="markers">{label}</span>'
+                shown = (f"{escape(s['text'])} {marks}", f"{escape(s['text'])}</strong> {marks}")
+                assert any(x in flat for x in shown), (fmt, s["id"])
             else:
                 assert f"{s['text']} {label}" in flat, (fmt, s["id"])
 
@@ -122,72 +126,118 @@ def test_the_card_holds_no_sentence_but_statements_labels_origin_and_disclaimer(
     from fopinfo import clock
     from fopinfo.views.markdown.blocks import esc
 
+    doc = json.loads(ok("card", "--json"))["card"]
+    approved = tuple(
+        (m["medicine"], tuple((r["region"], r["boxed_warning"]) for r in m["regions"])) for m in doc["approved"]
+    )
     out = ok("card", "--markdown")
     blocks = [b for b in out.split("\n\n") if b.strip()]
-    statements = {f"- {esc(s['text'])} {marker_label(s['cites'])}" for s in shown_statements("card")}
+    statements = {f"- {esc(s['text'])} {marker_label(s['cites'])}" for s in shown_statements("card")[1:]}
+    trigger = shown_statements("card")[0]
     allowed = {
-        f"# {esc(CHOSEN['card']['title'])} †",
-        f"*{esc(EDITORIAL_NOTE)}*",
+        f"# {esc(CHOSEN['card']['title'])}",
+        f"> **{esc(trigger['text'])}** {marker_label(trigger['cites'])}",
+        f"*{esc(card_source_line(k))}*",
         "---",
-        esc(card_origin_line(k, clock.today())),
         f"**{esc(disclaimer_line(k))}**",
-        f"*{esc(notes_line(k, clock.today()) or '')}*",
+        f"*{esc(approved_line(approved, k, clock.today()) or '')}*",
     }
     for block in blocks:
         for line in block.strip().split("\n"):
-            label = re.fullmatch(r"- \*\*(.+):\*\* (\\_){24}", line)
-            assert line in statements or line in allowed or (label and label[1] in dict(FIELD_LABELS).values()), line
+            label = re.fullmatch(r"- \*\*(.+):\*\* (\\_){24}\\?", line)
+            more = re.fullmatch(r"  (\\_){24}\\?", line)  # the notes' further writing lines
+            assert (
+                line in statements or line in allowed or more or (label and label[1] in dict(FIELD_LABELS).values())
+            ), line
 
 
-def test_card_front_says_what_fop_is_what_triggers_bone_and_that_it_stays() -> None:
+def test_card_front_opens_with_an_alert_and_the_trigger_statement_emphasised() -> None:
     text = " ".join(ok("card").split())
-    assert "FOP — Fibrodysplasia Ossificans Progressiva †" in text
+    assert text.startswith("Wallet card, front Medical alert: I have FOP Extra bone formation")
     for words in ("ultra-rare genetic disorder", "knocks and falls", "biopsy", "intramuscular injection"):
         assert words in text
     assert "does not go away" in text
+    html = ok("card", "--html")
+    assert '<p class="trigger"><strong>Extra bone formation' in html
+    assert "<h1>Medical alert: I have FOP</h1>" in html
+
+
+def test_the_card_has_three_writing_lines_for_notes_and_a_line_for_medicines() -> None:
+    text = ok("card")
+    assert text.count("_" * 24) == 4 + 3  # one for each field, three for allergies and other notes
+    assert "FOP medicines taken: " + "_" * 24 in text
+    html = ok("card", "--html")
+    note = html.split('<div class="f-note">', 1)[1].split("</div>", 1)[0]
+    assert note.count('<span class="blank"></span>') == 3
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
-def test_sheets_put_the_triggers_first(audience: str) -> None:
-    assert chosen_ids(audience)[0] == "what.5"
+def test_sheets_open_with_the_person_then_the_trigger_statement(audience: str) -> None:
     doc = json.loads(ok("handout", "--for", audience, "--json"))["sheet"]
-    assert doc["groups"][0]["statements"][0]["id"] == "what.5"
+    assert doc["trigger"]["statements"][0]["id"] == "what.5"
+    assert doc["person_heading"] == CHOSEN["sheets"][audience]["person"]
     assert doc["title_by"] == "fopinfo" and all(g["heading_by"] == "fopinfo" for g in doc["groups"])
+    for flags in ([], ["--markdown"], ["--html"]):
+        out = " ".join(ok("handout", "--for", audience, *flags).split())
+        name = out.index("Name:")
+        trigger = out.index("Extra bone formation", name)
+        first_other = min(out.index(s["text"][:25], name) for s in shown_statements(audience)[1:])
+        assert name < trigger < first_other, flags
 
 
-def test_titles_and_headings_are_marked_as_fopinfo_s_in_every_format() -> None:
-    headings = [g["heading"] for g in CHOSEN["sheets"]["emergency"]["groups"]]
-    for fmt, flags in FORMATS.items():
-        if fmt == "json":
-            continue
-        out = ok("handout", "--for", "emergency", *flags)
-        for heading in headings:
-            marked = f'{heading} <span class="mark">†</span>' if fmt == "html" else f"{heading} †"
-            assert marked in out, (fmt, heading)
-        from html import unescape
+def test_the_order_after_the_trigger_is_each_reader_s() -> None:
+    def headings(audience: str) -> list[str]:
+        return [g["heading"] for g in json.loads(ok("handout", "--for", audience, "--json"))["sheet"]["groups"]]
 
-        assert "fopinfo's, not the source's" in unescape(out)
+    assert headings("dentist")[0].startswith("Where to read more on dental care")
+    assert headings("school")[0] == "Why avoiding flare-ups matters"
+    assert headings("emergency")[0] == "Written for emergency staff"
+    assert len({tuple(headings(a)) for a in AUDIENCES}) == 3
 
 
-def test_the_emergency_sheet_shows_fopinfo_s_notes_on_management_without_source_markers() -> None:
+PRINTED = {"text": [], "markdown": ["--markdown"], "html": ["--html"]}
+
+
+@pytest.mark.parametrize("what", ["card", *AUDIENCES])
+@pytest.mark.parametrize("fmt", PRINTED)
+def test_printed_pages_carry_no_ids_commands_or_daggers_and_one_legend(what: str, fmt: str) -> None:
     k = knowledge()
-    # A sheet shows where medicines stand (approvals, refusals, safety warnings); the rest is in `updates`.
-    shown = [n for n in k.notes_on("management.1") if n.kind in ("approval", "refusal", "safety-warning")]
-    expected = [n.id for n in shown]
-    assert expected  # the bundled file has notes on management
-    doc = json.loads(ok("handout", "--for", "emergency", "--json"))["sheet"]
-    assert sorted(n["id"] for n in doc["notes"]) == sorted(expected)
-    assert all(n["by"] == "fopinfo" for n in doc["notes"])
-    out = ok("handout", "--for", "emergency", "--markdown")
-    notes = out.split("## Since this source was published (fopinfo's notes, not the source's)", 1)[1]
-    notes = notes.split("- **Name:**", 1)[0]
-    from fopinfo.views.markdown.blocks import esc
+    out = ok(*commands()[what], *PRINTED[fmt])
+    assert "†" not in out and "»" not in out and "›" not in out
+    assert "fopinfo updates" not in out and "'fopinfo" not in out and "(uncited)" not in out
+    ids = [s.id for s in k.statements()] + [n.id for n in k.developments.notes] + [g.id for g in k.guidance]  # type: ignore[union-attr]
+    for item in ids:
+        assert not re.search(rf"(?<![\w/.-]){re.escape(item)}(?![\w-])", out), (item, fmt)
+    from html import unescape
 
-    for note in shown:  # grouped by kind: each medicine and where it stands
-        assert note.medicine and note.region
-        assert esc(note.medicine) in notes and esc(note.region) in notes
-    assert "Approval notes" in notes and "Refusal notes" in notes
-    assert not re.search(r"\\?\[\d", notes), "a note must never carry the source's markers"
+    flat = " ".join(unescape(out).replace("\\", "").split())
+    legend = "fopinfo's words: the heading" if what == "card" else "are fopinfo's words"
+    assert flat.count(legend) == 1
+
+
+def test_the_medicines_line_names_approvals_and_boxed_warnings_but_no_refusal() -> None:
+    k = knowledge()
+    notes = k.developments.notes  # type: ignore[union-attr]
+    approvals = [n for n in notes if n.kind == "approval"]
+    refused = {n.region for n in notes if n.kind == "refusal"}
+    assert approvals and refused  # the bundled file has both
+    for what in ("card", "emergency", "dentist"):
+        flat = " ".join(ok(*commands()[what]).split())
+        line = flat[flat.index("Medicines approved for FOP" if what == "card" else "As of December 2026") :]
+        line = line[: line.index(".") + 1] if what != "card" else line[: line.index("States.") + 7]
+        for n in approvals:
+            assert n.medicine and n.medicine in line and n.region and n.region in line, what
+        assert "boxed warning" in line
+        assert not any(region in flat for region in refused if region), what
+    assert "Medicines" not in ok("handout", "--for", "school")  # no note bears on the school sheet's statements
+
+
+def test_the_emergency_sheet_keeps_fopinfo_s_notes_in_json_and_its_pointers_as_links() -> None:
+    k = knowledge()
+    shown = [n for n in k.notes_on("management.1") if n.kind in ("approval", "refusal", "safety-warning")]
+    doc = json.loads(ok("handout", "--for", "emergency", "--json"))["sheet"]
+    assert sorted(n["id"] for n in doc["notes"]) == sorted(n.id for n in shown)
+    assert all(n["by"] == "fopinfo" for n in doc["notes"])
     html = ok("handout", "--for", "emergency", "--html")
     own = sorted(g.url for g in k.guidance if "emergency" in g.audiences)
     assert sorted(re.findall(r'<a href="([^"]*)"', html)) == own  # the guidance pointers' records, as links
@@ -202,12 +252,13 @@ def mutated(tmp_path: Path, change: Any) -> Path:
     return path
 
 
-def test_the_card_back_points_to_notes_only_when_there_are_some(tmp_path: Path) -> None:
-    assert " ".join(ok("card").split()).count("fopinfo updates") == 1
+def test_the_card_names_approved_medicines_only_when_there_are_notes(tmp_path: Path) -> None:
+    assert " ".join(ok("card").split()).count("Medicines approved for FOP since this page (as of December 2026)") == 1
     without = mutated(tmp_path, lambda d: d.pop("developments"))
     for flags in FORMATS.values():
-        assert "fopinfo updates" not in ok("card", *flags, data=without)
+        assert "Medicines approved" not in ok("card", *flags, data=without)
     assert json.loads(ok("card", "--json", data=without))["card"]["later_notes"] == 0
+    assert "Medicines for FOP approved" not in ok("handout", "--for", "emergency", data=without)
 
 
 def test_a_file_without_a_card_says_so(tmp_path: Path) -> None:
@@ -227,6 +278,7 @@ HOSTILE = {
     "--contact": "[x](javascript:alert(1))",
     "--doctor": "*emphasis* _u_ `code`",
     "--note": "\x1b[31mred\x07 <b>bold</b> &amp;",
+    "--medicines": "**none** <i>x</i>",
 }
 CLEANED = {flag: clean(value) for flag, value in HOSTILE.items()}
 
@@ -244,7 +296,7 @@ def test_fill_ins_are_literal_in_text_and_json(what: str) -> None:
     doc = json.loads(ok(*commands()[what], *hostile_args(), "--json"))
     fields = (doc["card"] if what == "card" else doc["sheet"])["fields"]
     assert fields == {"name": CLEANED["--name"], "contact": CLEANED["--contact"], "doctor": CLEANED["--doctor"],
-                      "note": CLEANED["--note"]}  # fmt: skip
+                      "note": CLEANED["--note"], "medicines": CLEANED["--medicines"]}  # fmt: skip
 
 
 # fopinfo's own addresses: the notes' public records and the guidance pointers' records.
@@ -274,7 +326,7 @@ def test_fill_ins_are_literal_in_markdown_once_rendered(what: str) -> None:
     rendered = MarkdownIt("commonmark").render(out)  # even a renderer that passes HTML through
     assert "<script" not in rendered and "<em>emphasis</em>" not in rendered
     assert set(re.findall(r"<a [^>]*>", rendered)) <= OWN_LINKS
-    assert "<code>" not in rendered and "<b>" not in rendered
+    assert "<code>" not in rendered and "<b>" not in rendered and "<i>" not in rendered
     from html import escape
 
     for value in CLEANED.values():
@@ -293,6 +345,10 @@ def test_a_fill_in_too_long_for_the_card_is_a_usage_error() -> None:
     [
         (["handout", "--for", "nurse"], "'nurse' is not one of 'emergency', 'school', 'dentist'"),
         (["handout", "--name", "Ana"], "Error: --name fills in a sheet: add --for emergency, school or dentist"),
+        (
+            ["handout", "--medicines", "x"],
+            "Error: --medicines fills in a sheet: add --for emergency, school or dentist",
+        ),
         (["handout", "--for", "school", "--topic", "causes"], "Error: choose --for or --topic"),
         (["handout", "--for", "school", "--html", "--json"], "Error: choose one of --json and --html"),
         (["card", "--markdown", "--html"], "Error: choose one of --markdown and --html"),
@@ -316,15 +372,25 @@ def _sheet(d: dict[str, Any], audience: str = "emergency") -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("change", "path", "message"),
     [
-        (lambda d: d["handover"]["card"]["statements"].append("what.99"), "handover.card.statements[3]",
+        (lambda d: d["handover"]["card"]["statements"].append("what.99"), "handover.card.statements[2]",
          "'what.99' is not a statement id (did you mean 'what.6'?)"),
-        (lambda d: d["handover"]["card"]["statements"].append("what.1"), "handover.card.statements[3]",
+        (lambda d: d["handover"]["card"]["statements"].append("what.1"), "handover.card.statements[2]",
          "'what.1' is chosen twice"),
+        (lambda d: d["handover"]["card"]["statements"].append("what.5"), "handover.card.statements[2]",
+         "'what.5' is chosen twice"),
         (lambda d: d["handover"]["card"].update(statements=[]), "handover.card.statements",
          "is empty: choose at least one statement by id"),
         (lambda d: d["handover"]["card"].update(title=""), "handover.card.title", "is empty"),
-        (lambda d: _sheet(d)["groups"][1]["statements"].append("what.5"), "handover.sheets.emergency.groups[1]",
+        (lambda d: _sheet(d)["groups"][2]["statements"].append("what.5"), "handover.sheets.emergency.groups[2]",
          "'what.5' is chosen twice"),
+        (lambda d: _sheet(d)["groups"][0].update(show="advice"), "handover.sheets.emergency.groups[0].show",
+         "must be one of guidance, medicines"),
+        (lambda d: _sheet(d)["groups"][2].update(show="medicines"), "handover.sheets.emergency.groups[2]",
+         "give either statements or show, not both"),
+        (lambda d: _sheet(d)["groups"][2].update(statements=None, show="guidance") or _sheet(d)["groups"][2].pop(
+         "statements"), "handover.sheets.emergency.groups[2].show", "'guidance' is shown twice"),
+        (lambda d: _sheet(d)["trigger"].update(statement="what.55"), "handover.sheets.emergency.trigger",
+         "'what.55' is not a statement id"),
         (lambda d: _sheet(d).update(groups=[]), "handover.sheets.emergency.groups", "is empty"),
         (lambda d: _sheet(d, "school")["groups"][0].pop("heading"), "handover.sheets.school.groups[0]",
          "missing key 'heading'"),
@@ -347,3 +413,38 @@ def test_check_names_a_bad_selection_by_path(tmp_path: Path, change: Any, path: 
 
 def test_the_bundled_selection_is_valid() -> None:
     assert "OK —" in ok("check", str(BUNDLED))
+
+
+# ---------------------------------------------------------------- the handout: a terminal view in a terminal
+
+
+def in_a_terminal(*args: str) -> str:
+    """Run fopinfo with its stdout a real terminal (a pty), 80 columns, no pager; what it printed."""
+    import pty
+
+    env = {k: v for k, v in os.environ.items() if k not in ("FOPINFO_DATA", "FORCE_COLOR", "PAGER")}
+    env.update({"SOURCE_DATE_EPOCH": EPOCH, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"})
+    master, slave = pty.openpty()
+    process = subprocess.Popen([str(SCRIPT), *args], stdout=slave, stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert process.wait(timeout=60) == 0
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def test_the_handout_is_a_wrapped_terminal_view_in_a_terminal_and_markdown_in_a_pipe() -> None:
+    shown = in_a_terminal("handout")
+    assert shown.strip() and "## " not in shown and "**" not in shown and "\\_" not in shown
+    assert all(len(line) <= 80 for line in shown.splitlines() if "://" not in line)  # wrapped; addresses whole
+    piped = ok("handout")  # `fopinfo handout > fop.md` keeps giving Markdown
+    assert piped.startswith("# ") and "\n## " in piped
+    assert in_a_terminal("handout", "--markdown").startswith("# ")

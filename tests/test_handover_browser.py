@@ -10,14 +10,15 @@ import re
 import pytest
 
 from tests import browser
-from tests.test_handover import AUDIENCES, OWN_LINKS, ok
+from tests.test_handover import AUDIENCES, OWN_LINKS, knowledge, ok, shown_statements
 
-WIDE = ["--name", "W" * 40, "--contact", "W" * 40, "--doctor", "W" * 40, "--note", "W" * 40]
+# Every fill-in at its limit (query.FIELD_LIMITS), in the widest letter.
+WIDE = [part for flag in ("--name", "--contact", "--doctor", "--medicines", "--note") for part in (flag, "W" * 40)]
 PAGES = {
     "card": ["card", "--html"],
     "card-filled": ["card", "--html", *WIDE],
     **{a: ["handout", "--for", a, "--html"] for a in AUDIENCES},
-    "emergency-filled": ["handout", "--for", "emergency", "--html", *WIDE],
+    **{f"{a}-filled": ["handout", "--for", a, "--html", *WIDE] for a in AUDIENCES},
 }
 pytestmark = pytest.mark.usefixtures("chromium")
 
@@ -74,3 +75,46 @@ def test_self_contained(page: str) -> None:
     assert set(re.findall(r'<a href="[^"]*">', html)) <= OWN_LINKS
     assert "http" not in re.sub(r'<a href="([^"]*)">\1</a>', "", html)
     assert '<meta name="viewport"' in html
+
+
+def printed_text(html: str, paper: browser.Paper = "A4") -> str:
+    """The text of the printed PDF, whitespace folded: what a reader of the paper sees, in its order."""
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(browser.pdf_bytes(html, paper)))
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())  # ligatures ("ﬁ") as letters
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_printed_sheet_reads_person_first_and_the_trigger_in_its_first_third(audience: str) -> None:
+    text = printed_text(ok(*PAGES[audience]))
+    name = text.index("Name:")
+    trigger = text.index("Extra bone formation")
+    statements = [s for s in shown_statements(audience) if s["id"] != "what.5"]
+    first_statement = min(text.index(" ".join(s["text"].split()[:4])) for s in statements)
+    assert name < trigger < first_statement
+    assert trigger < len(text) / 3
+
+
+@pytest.mark.parametrize("page", ["card", *AUDIENCES])
+def test_printed_text_has_no_ids_command_names_or_symbols_read_aloud(page: str) -> None:
+    text = printed_text(ok(*PAGES[page]))
+    k = knowledge()
+    assert "fopinfo updates" not in text and "fopinfo handout" not in text and "(uncited)" not in text
+    assert not any(symbol in text for symbol in "†›»")
+    ids = [s.id for s in k.statements()] + [n.id for n in k.developments.notes] + [g.id for g in k.guidance]  # type: ignore[union-attr]
+    for item in ids:
+        assert not re.search(rf"(?<![\w/.-]){re.escape(item)}(?![\w-])", text), item
+
+
+def test_the_blank_card_has_three_writing_lines_for_notes_each_tall_enough_to_write_on() -> None:
+    lines = browser.measure(ok(*PAGES["card"]), ".back .f-note .blank")
+    assert len(lines) == 3
+    for width, height in lines:
+        assert height >= 4 - 0.05 and width >= 25
+    rows = browser.measure(ok(*PAGES["card"]), ".back .fields > div")
+    assert len(rows) == 5  # name, contact, doctor, medicines, allergies and other notes

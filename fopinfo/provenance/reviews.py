@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from fopinfo.folding import normalise
-from fopinfo.model import Knowledge, Problem, Reference, Statement
+from fopinfo.model import Group, Knowledge, Problem, Reference, Statement
 from fopinfo.provenance.report import ReviewItem
 from fopinfo.provenance.wording import compare
 
@@ -167,11 +167,21 @@ def _handover(k: Knowledge) -> Iterator[Element]:
         return
     if h.card is not None:
         content: dict[str, Any] = {"title": h.card.title, "statements": [s.id for s in h.card.statements()]}
+        if h.card.trigger is not None:  # the trigger set apart, first
+            content["trigger"] = [s.id for s in h.card.trigger.statements]
         yield Element("handover/card", "card", "handover.card", content)
     for name, sheet in h.sheets.items():
-        groups = [{"heading": g.heading, "statements": [s.id for s in g.statements]} for g in sheet.groups]
+        groups = [_group(g) for g in sheet.groups]
         content = {"title": sheet.title, "groups": groups}
+        if sheet.trigger is not None:
+            content = {"title": sheet.title, "person": sheet.person, "trigger": _group(sheet.trigger), "groups": groups}
         yield Element(f"handover/sheet/{name}", "sheet", f"handover.sheets.{name}", content)
+
+
+def _group(g: Group) -> dict[str, Any]:
+    if g.show:
+        return {"heading": g.heading, "show": g.show}
+    return {"heading": g.heading, "statements": [s.id for s in g.statements]}
 
 
 @collector

@@ -15,6 +15,7 @@ from typing import Any
 from fopinfo import clock
 from fopinfo.answers import (
     Answer,
+    Approved,
     Card,
     CheckResult,
     Cited,
@@ -231,8 +232,10 @@ def document(answer: Answer) -> JSON:
                     "title": answer.choice.title,
                     "title_by": "fopinfo",  # an editorial title, not the source's
                     "statements": [statement(s, answer.k) for s in answer.choice.statements()],
+                    "trigger": [s.id for s in answer.choice.trigger.statements] if answer.choice.trigger else [],
                     "fields": _fields(answer.fields),
                     "later_notes": len(answer.k.developments.notes) if answer.k.developments else 0,
+                    "approved": _approved(answer.approved),
                 }
             }
             return _with_origin(answer.k, doc)
@@ -242,9 +245,12 @@ def document(answer: Answer) -> JSON:
                     "audience": answer.audience,
                     "title": answer.choice.title,
                     "title_by": "fopinfo",
+                    "person_heading": answer.choice.person,
+                    "trigger": None if answer.choice.trigger is None else _group(answer.choice.trigger, answer.k),
                     "groups": [_group(g, answer.k) for g in answer.choice.groups],
                     "guidance": [pointer(g) for g in answer.guidance],
                     "notes": [note(n) for n in answer.notes],
+                    "approved": _approved(answer.approved),
                     "fields": _fields(answer.fields),
                 }
             }
@@ -259,7 +265,19 @@ def _fields(fields: Fields) -> JSON:
 
 
 def _group(g: Group, k: Knowledge) -> JSON:
-    return {"heading": g.heading, "heading_by": "fopinfo", "statements": [statement(s, k) for s in g.statements]}
+    """A group of statements; or, with `show`, where the guidance pointers or the line on medicines go."""
+    doc: JSON = {"heading": g.heading, "heading_by": "fopinfo", "statements": [statement(s, k) for s in g.statements]}
+    if g.show:
+        doc["show"] = g.show
+    return doc
+
+
+def _approved(approved: Approved) -> list[JSON]:
+    """Medicines fopinfo's notes record as approved, where, and whether the label there has a boxed warning."""
+    return [
+        {"medicine": m, "regions": [{"region": r, "boxed_warning": boxed} for r, boxed in regions]}
+        for m, regions in approved
+    ]
 
 
 def _topics(k: Knowledge) -> list[JSON]:

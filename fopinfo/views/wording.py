@@ -134,9 +134,7 @@ def kind(note: Note) -> str:
 def note_pointer(note: Note) -> str:
     """The short pointer shown after the source's statements a note bears on."""
     region = f", {clean(note.region)}" if note.region else ""
-    pointer = (
-        f"{NOTE_LABEL}: {human_day(note.date)}{region} — {clean(note.title)} ({kind(note)}; note {clean(note.id)})"
-    )
+    pointer = f"{NOTE_LABEL}: {human_day(note.date)}{region} — {clean(note.title)} ({kind(note)})"
     # A label's warning travels with every pointer to the approval, never only with the full note.
     return f"{pointer}. {clean(note.warning.text)}" if note.warning is not None else pointer
 
@@ -154,30 +152,6 @@ def record_line(r: Reference, with_url: bool = True, label: str = "Reference") -
 
 def reference_line(note: Note, with_url: bool = True) -> str:
     return record_line(note.reference, with_url)
-
-
-def sheet_notes(
-    notes: tuple[Note, ...], standing: tuple[tuple[str, str, tuple[str, ...]], ...]
-) -> list[tuple[str, bool]]:
-    """What a one-page sheet says of fopinfo's notes, line by line (text, bold): where medicines stand,
-    grouped by kind; each boxed warning with the record that shows it; any other note by its title.
-
-    Each note's date and full record are in `fopinfo updates`; a sheet has room for the summary.
-    """
-    lines: list[tuple[str, bool]] = []
-    summary = standing_line(standing)
-    if summary:
-        lines.append((summary, False))
-    grouped = {(kd, m) for kd, m, _ in standing}
-    for note in notes:
-        if note.warning is not None:
-            w = note.warning.reference
-            shown = human_day(w.date) if w.date else NO_DATE
-            lines.append((f"{clean(note.warning.text)} Shown on: {clean(w.publisher)}, {shown}.", True))
-        if (note.kind, note.medicine) not in grouped:
-            region = f", {clean(note.region)}" if note.region else ""
-            lines.append((f"{human_day(note.date)}{region} ({kind(note)}): {clean(note.title)}.", False))
-    return lines
 
 
 def warning_lines(note: Note, with_url: bool = True) -> tuple[str, str] | None:
@@ -249,38 +223,69 @@ def outside_proof_line(k: Knowledge) -> str | None:
 
 # ---------------------------------------------------------------- hand-over: card and sheets
 
-#: After every title and heading fopinfo chose for a card or sheet, so no reader takes it for the source's.
+#: Used by the reference handout's own section titles; the card and sheets carry one legend instead.
 EDITORIAL_MARK = "†"
-EDITORIAL_NOTE = "† Title and headings: fopinfo's, not the source's."
-#: A sheet's legend when it carries guidance pointers: they are fopinfo's too.
-SHEET_EDITORIAL_NOTE = "† Title, headings and the pointers to guidance: fopinfo's, not the source's."
-GUIDANCE_HEADING = "Written for you: where to read more"
+#: A sheet's one legend line: which words are fopinfo's, which are quoted (no mark on every heading).
+SHEET_LEGEND = (
+    "Headings, reading pointers and the line on medicines are fopinfo's words. Each sentence ending in "
+    "reference numbers such as [5] is quoted from the source named at the foot of this page."
+)
 #: Under the pointers: they name what each covers, never what it advises.
 GUIDANCE_CLOSE = "fopinfo names what each covers, not what it advises: read them in full."
 #: The fill-in fields of a card or sheet, in order: (Fields attribute, label).
-FIELD_LABELS = (("name", "Name"), ("contact", "Emergency contact"), ("doctor", "FOP doctor"), ("note", "Other notes"))
-SHEET_NOTES_HEADING = "Since this source was published (fopinfo's notes, not the source's)"
-#: Under the notes on a one-page sheet, which shows each note's title and record, not its text.
-SHEET_NOTES_CLOSE = (
-    "A selection, not a complete list; the full notes, with their dates and records: 'fopinfo updates'. "
-    "Only an FOP specialist can say what applies to a person."
+FIELD_LABELS = (
+    ("name", "Name"),
+    ("contact", "Emergency contact"),
+    ("doctor", "FOP doctor"),
+    ("medicines", "FOP medicines taken"),
+    ("note", "Allergies, other notes"),
 )
+#: Writing lines for "Allergies, other notes" when it is left blank: on a card, on a sheet.
+CARD_NOTE_LINES = 3
+SHEET_NOTE_LINES = 2
 
 
-def editorial(title: str) -> str:
-    """A title or heading fopinfo chose, marked as fopinfo's."""
-    return f"{clean(title)} {EDITORIAL_MARK}"
+def card_source_line(k: Knowledge) -> str:
+    """The card's legend and source in one line of fine print: what is quoted, from where, how old."""
+    o = k.origin
+    return (
+        f"fopinfo's words: the heading, the line on medicines and this side. Quoted, with their reference "
+        f"numbers [n]: the sentences from “{clean(o.title)}”, {clean(o.publisher)}, {clean(o.reference)}, "
+        f"{human_date(clean(o.date))}."
+    )
 
 
-def notes_line(k: Knowledge, today: datetime.date) -> str | None:
-    """The card's one pointer to fopinfo's later-development notes: dated, and warning once old."""
+def approved_line(
+    approved: Iterable[tuple[str, Iterable[tuple[str, bool]]]], k: Knowledge, today: datetime.date, lead: bool = True
+) -> str | None:
+    """One line, from fopinfo's notes, on which medicines for FOP are approved where since the source,
+    and where the label carries a boxed warning; refusals left out. Dated by the notes' review month.
+    Without `lead` it follows a heading that already says what it is."""
+    parts = []
+    for medicine, regions in approved:
+        shown = [f"{clean(r)}{' (boxed warning on its label there)' if boxed else ''}" for r, boxed in regions]
+        parts.append(f"{clean(medicine)} in {', '.join(shown)}")
     later = k.developments
-    if later is None or not later.notes:
+    if not parts or later is None:
         return None
-    old = " — more than a year ago" if stale(k, today) else ""
-    checked = human_date(clean(later.reviewed))
-    notes = count(len(later.notes), "note")
-    return f"Since the source: {notes} by fopinfo, checked {checked}{old} ('fopinfo updates')."
+    old = ", checked more than a year ago" if stale(k, today) else ""
+    when = f"as of {human_date(clean(later.reviewed))}{old}"
+    if lead:
+        return f"Medicines approved for FOP since this page ({when}): {'; '.join(parts)}."
+    return f"A{when[1:]}, fopinfo's notes record: {'; '.join(parts)}."
+
+
+def sheet_developments_line(k: Knowledge, today: datetime.date) -> str | None:
+    """A printed page's line on fopinfo's later-development notes, in words, never a command."""
+    later = k.developments
+    if later is None:
+        return None
+    old = " — more than a year ago: newer developments may be missing" if stale(k, today) else ""
+    return (
+        f"Later developments checked by fopinfo: {human_date(clean(later.reviewed))}{old}. "
+        "fopinfo's notes, not the source's, and not a complete list; only an FOP specialist can say "
+        "what applies to a person."
+    )
 
 
 def missing_line(missing: Iterable[str]) -> str | None:

@@ -13,26 +13,22 @@ from html import escape
 
 from fopinfo import clock
 from fopinfo.answers import Card, Fields, Sheet
-from fopinfo.model import Knowledge, Statement
+from fopinfo.model import Group, Knowledge, Statement
 from fopinfo.safe_text import clean
 from fopinfo.views.wording import (
-    EDITORIAL_MARK,
-    EDITORIAL_NOTE,
+    CARD_NOTE_LINES,
     FIELD_LABELS,
     GUIDANCE_CLOSE,
-    GUIDANCE_HEADING,
-    SHEET_EDITORIAL_NOTE,
-    SHEET_NOTES_CLOSE,
-    SHEET_NOTES_HEADING,
-    card_origin_line,
+    SHEET_LEGEND,
+    SHEET_NOTE_LINES,
+    approved_line,
+    card_source_line,
     covers_line,
-    developments_line,
     disclaimer_line,
     marker_label,
-    notes_line,
     origin_line,
     pointer_line,
-    sheet_notes,
+    sheet_developments_line,
 )
 
 HOW_TO_PRINT = (
@@ -51,10 +47,6 @@ def _link(url: str | None) -> str:
         return ""
     address = _e(url)
     return f' <a href="{address}">{address}</a>'
-
-
-def _editorial(title: str) -> str:
-    return f'{_e(title)} <span class="mark">{EDITORIAL_MARK}</span>'
 
 
 def _markers(cites: Iterable[int]) -> str:
@@ -84,12 +76,19 @@ def _chosen(statements: Iterable[Statement]) -> str:
     return "<ul>" + "".join(out) + "</ul>\n"
 
 
-def _fields(fields: Fields) -> str:
+def _trigger(statements: Iterable[Statement]) -> str:
+    """The source's trigger statement, set apart in a box and in bold: still its words and its marker."""
+    return "".join(f'<p class="trigger"><strong>{_e(s.text)}</strong> {_markers(s.cites)}</p>\n' for s in statements)
+
+
+def _fields(fields: Fields, note_lines: int) -> str:
+    """Each fill-in, or a line to write on (several for the notes): the person the page is about."""
     rows = []
     for key, label in FIELD_LABELS:
         value: str | None = getattr(fields, key)
-        shown = f'<span class="value">{_e(value)}</span>' if value else '<span class="blank"></span>'
-        rows.append(f"<div><dt>{label}:</dt><dd>{shown}</dd></div>")
+        lines = note_lines if key == "note" else 1
+        shown = f'<span class="value">{_e(value)}</span>' if value else '<span class="blank"></span>' * lines
+        rows.append(f'<div class="f-{key}"><dt>{label}:</dt><dd>{shown}</dd></div>')
     return f'<dl class="fields">{"".join(rows)}</dl>\n'
 
 
@@ -108,11 +107,15 @@ body { margin: 0; padding: 12px; color: #111; background: #fff;
        font-family: Arial, "Liberation Sans", Helvetica, "DejaVu Sans", sans-serif; overflow-wrap: break-word; }
 h1, h2, p, ul, dl, dd { margin: 0; }
 .markers { color: #333; white-space: nowrap; }
-.mark { font-weight: normal; }
+.trigger { border: 2px solid #111; border-radius: 4px; padding: 0.35em 0.5em; }
 .fields div { display: flex; align-items: baseline; gap: 0.4em; }
 .fields dt { font-weight: bold; white-space: nowrap; }
 .fields dd { flex: 1; min-width: 0; }
+.fields .value { overflow-wrap: anywhere; }
 .fields .blank { display: block; border-bottom: 1px solid #555; height: 1.3em; }
+.fields div.f-note { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 0.4em; align-items: end; }
+.fields .f-note dd { display: contents; }
+.fields .f-note .blank + .blank { grid-column: 1 / -1; }
 @media print { body { padding: 0; } }
 """
 
@@ -124,27 +127,35 @@ _CARD_CSS = """
 .sheet { position: relative; }
 .card { display: flex; flex-wrap: wrap; gap: 12px; }
 .side { width: 100%; max-width: 30em; border: 1px solid #555; border-radius: 8px; padding: 0.8em;
-        font-size: 15px; line-height: 1.35; }
-.side h1 { font-size: 1.15em; line-height: 1.2; margin-bottom: 0.3em; }
+        font-size: 15px; line-height: 1.35; display: flex; flex-direction: column; }
+.side h1 { font-size: 1.2em; line-height: 1.2; margin-bottom: 0.35em; padding-bottom: 0.2em;
+           border-bottom: 3px solid #111; }
+.side .trigger { margin-bottom: 0.35em; }
 .side ul { padding-left: 1.1em; }
 .side li + li { margin-top: 0.15em; }
-.side .small { font-size: 0.9em; margin-top: 0.3em; }
-.fields div + div { margin-top: 0.2em; }
+.side .small { font-size: 0.85em; margin-top: 0.3em; }
+.side .foot { margin-top: auto; }
+.fields div + div { margin-top: 0.25em; }
 .crop { display: none; }
 @media print {
   .how { font-size: 10pt; margin-bottom: 8mm; }
   .sheet { width: 183.2mm; padding: 6mm; break-inside: avoid; }
   .card { gap: 0; flex-wrap: nowrap; outline: 0.25mm solid #000; }
   .side { width: 85.6mm; height: 54mm; max-width: none; border: 0; border-radius: 0;
-          padding: 1.1mm 3mm; font-size: 7.5pt; line-height: 1.1; }
+          padding: 1.3mm 3mm 0.8mm; font-size: 7.5pt; line-height: 1.12; }
   .front { border-right: 0.25mm dashed #000; }
-  .side h1 { font-size: 9pt; margin-bottom: 1mm; }
+  .side h1 { font-size: 9.5pt; line-height: 1.12; margin-bottom: 1.2mm; padding-bottom: 0.8mm;
+             border-bottom-width: 0.6mm; }
+  .side .trigger { font-size: 8pt; border-width: 0.45mm; padding: 0.6mm 1.2mm; margin-bottom: 1mm; }
   .side ul { padding-left: 3mm; }
   .side li + li { margin-top: 0.6mm; }
-  .side .small { font-size: 7pt; margin-top: 0.3mm; line-height: 1.05; }
-  .fields div { min-height: 3.5mm; }
+  .side .small { font-size: 7pt; margin-top: 0.5mm; line-height: 1.05; }
+  .back .foot { margin-top: 0.7mm; }
+  .fields div { min-height: 4mm; align-items: flex-end; }
   .fields div + div { margin-top: 0; }
-  .fields .blank { height: 4mm; }
+  .fields div.f-note { grid-auto-rows: 4.2mm; }
+  .fields .blank { height: 4.2mm; }
+  .side .fields .value { font-size: 7pt; line-height: 1.05; }
   .crop { display: block; position: absolute; border: 0 solid #000; }
   .crop.v { width: 0; height: 4mm; border-left-width: 0.2mm; }
   .crop.h { width: 4mm; height: 0; border-top-width: 0.2mm; }
@@ -174,17 +185,19 @@ _MARKS = "".join(
 
 def card(a: Card) -> str:
     k = a.k
-    later = notes_line(k, clock.today())
+    today = clock.today()
+    trigger = _trigger(a.choice.trigger.statements) if a.choice.trigger else ""
+    later = approved_line(a.approved, k, today)
     front = (
         '<section class="side front" aria-label="Card front">\n'
-        f"<h1>{_editorial(a.choice.title)}</h1>\n{_chosen(a.choice.statements())}"
-        f'<p class="small">{_e(EDITORIAL_NOTE)}</p>\n</section>\n'
+        f"<h1>{_e(a.choice.title)}</h1>\n{trigger}{_chosen(s for g in a.choice.groups for s in g.statements)}"
+        + (f'<p class="small foot">{_e(later)}</p>\n' if later else "")
+        + "</section>\n"
     )
     back = (
         '<section class="side back" aria-label="Card back">\n'
-        f"{_fields(a.fields)}"
-        + (f'<p class="small">{_e(later)}</p>\n' if later else "")
-        + f'<p class="small">{_e(card_origin_line(k, clock.today()))}</p>\n'
+        f"{_fields(a.fields, CARD_NOTE_LINES)}"
+        f'<p class="small foot">{_e(card_source_line(k))}</p>\n'
         f'<p class="small">{_e(disclaimer_line(k))}</p>\n</section>\n'
     )
     body = (
@@ -196,72 +209,91 @@ def card(a: Card) -> str:
 
 
 _SHEET_CSS = """
-@page { margin: 12mm 14mm; }
+@page { margin: 10mm 12mm; }
 main { max-width: 46em; margin: 0 auto; font-size: 16px; line-height: 1.45; }
-h1 { font-size: 1.4em; line-height: 1.25; margin-bottom: 0.4em; }
+h1 { font-size: 1.4em; line-height: 1.25; margin-bottom: 0.2em; }
 h2 { font-size: 1.08em; margin: 0.9em 0 0.25em; }
+.legend { font-size: 0.85em; color: #333; }
 ul { padding-left: 1.3em; }
 li + li { margin-top: 0.2em; }
-.notes li { margin-top: 0.3em; }
+.person { border: 1px solid #555; border-radius: 6px; padding: 0.2em 0.6em 0.6em; margin-top: 0.6em; }
+.person h2 { margin-top: 0.3em; }
+.fields div + div { margin-top: 0.6em; }
+.trigger { font-size: 1.1em; }
 .guidance li { margin-top: 0.2em; }
 .guidance p { font-size: 0.9em; margin-top: 0.2em; }
 .url { overflow-wrap: anywhere; color: #333; }
-.ref { color: #333; }
-.ref a { color: inherit; overflow-wrap: anywhere; }
-.fields { margin-top: 1em; }
-.fields div + div { margin-top: 0.6em; }
 footer { margin-top: 1em; border-top: 1px solid #555; padding-top: 0.5em; font-size: 0.9em; }
 footer p + p { margin-top: 0.3em; }
 @media print {
   main { max-width: none; font-size: 9.5pt; line-height: 1.25; }
-  h1 { font-size: 14pt; }
-  h2 { font-size: 10.5pt; margin-top: 2.5mm; break-after: avoid; }
+  h1 { font-size: 13pt; }
+  h2 { font-size: 10pt; margin-top: 2mm; margin-bottom: 0.6mm; break-after: avoid; }
+  .legend { font-size: 7.5pt; }
+  .person { margin-top: 1.5mm; padding: 0 3mm 2mm; }
+  .person h2 { margin-top: 1.2mm; }
+  .fields { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 6mm; row-gap: 1.2mm; }
+  .fields div + div { margin-top: 0; }
+  .fields .f-note { grid-column: 1 / -1; }
+  .fields .blank { height: 5.5mm; }
+  .trigger { font-size: 10.5pt; border-width: 0.6mm; padding: 1.2mm 2.5mm; }
   li { break-inside: avoid; }
-  li + li { margin-top: 0.8mm; }
-  .notes ul, .guidance ul { font-size: 8pt; line-height: 1.2; }
-  .notes li, .guidance li { margin-top: 0.5mm; }
-  .guidance p { font-size: 8pt; margin-top: 0.5mm; }
-  .fields { margin-top: 3mm; }
-  .fields div + div { margin-top: 2mm; }
-  .fields .blank { height: 5mm; }
-  footer { margin-top: 3mm; padding-top: 1.5mm; font-size: 8pt; }
-  footer p + p { margin-top: 0.6mm; }
+  li + li { margin-top: 0.6mm; }
+  .guidance ul { font-size: 8pt; line-height: 1.18; }
+  .guidance li { margin-top: 0.4mm; }
+  .guidance p { font-size: 7.5pt; margin-top: 0.4mm; }
+  footer { margin-top: 2.5mm; padding-top: 1.2mm; font-size: 7.5pt; line-height: 1.15; }
+  footer p + p { margin-top: 0.5mm; }
 }
 """
 
 
-def sheet(a: Sheet) -> str:
-    k = a.k
-    parts = [f"<h1>{_editorial(a.choice.title)}</h1>\n"]
-    if a.guidance:  # near the top; each address a link whose text is the address, so paper shows it
-        items = "".join(
+def _block(a: Sheet, group: Group, number: int) -> str:
+    """One group of the sheet in the file's order: statements, the guidance pointers or the line on medicines."""
+    heading = f'<h2 id="h{number}">{_e(group.heading)}</h2>\n'
+    if group.show == "guidance":
+        if not a.guidance:
+            return ""
+        items = "".join(  # each address a link whose text is the address, so paper shows it
             f'<li>{_e(pointer_line(g))} {_e(covers_line(g))}<span class="url">{_link(g.url) or " " + _e(g.url)}</span>'
             "</li>"
             for g in a.guidance
         )
-        parts.append(
-            f'<section class="guidance">\n<h2>{_editorial(GUIDANCE_HEADING)}</h2>\n<ul>{items}</ul>'
+        return (
+            f'<section class="guidance" aria-labelledby="h{number}">\n{heading}<ul>{items}</ul>'
             f"<p>{_e(GUIDANCE_CLOSE)}</p>\n</section>\n"
         )
-    for group in a.choice.groups:
-        parts.append(f"<section>\n<h2>{_editorial(group.heading)}</h2>\n{_chosen(group.statements)}</section>\n")
-    if a.notes:
-        items = "".join(
-            f"<li><strong>{_e(line)}</strong></li>" if bold else f"<li>{_e(line)}</li>"
-            for line, bold in sheet_notes(a.notes, a.standing)
+    if group.show == "medicines":
+        line = approved_line(a.approved, a.k, clock.today(), lead=False)
+        return (
+            f'<section class="medicines" aria-labelledby="h{number}">\n{heading}<p>{_e(line)}</p>\n</section>\n'
+            if line
+            else ""
         )
-        close = f"<p>{_e(SHEET_NOTES_CLOSE)}</p>"
+    return f'<section aria-labelledby="h{number}">\n{heading}{_chosen(group.statements)}</section>\n'
+
+
+def sheet(a: Sheet) -> str:
+    c = a.choice
+    parts = [f"<h1>{_e(c.title)}</h1>\n", f'<p class="legend">{_e(SHEET_LEGEND)}</p>\n']
+    person = _e(c.person or "The person this sheet is about")
+    parts.append(
+        f'<section class="person" aria-labelledby="person">\n<h2 id="person">{person}</h2>\n'
+        f"{_fields(a.fields, SHEET_NOTE_LINES)}</section>\n"
+    )
+    if c.trigger is not None:
         parts.append(
-            f'<section class="notes">\n<h2>{_e(SHEET_NOTES_HEADING)}</h2>\n<ul>{items}</ul>{close}\n</section>\n'
+            f'<section aria-labelledby="trigger">\n<h2 id="trigger">{_e(c.trigger.heading)}</h2>\n'
+            f"{_trigger(c.trigger.statements)}</section>\n"
         )
-    parts.append(_fields(a.fields))
-    parts.append(_footer(k, SHEET_EDITORIAL_NOTE if a.guidance else EDITORIAL_NOTE))
-    return _page(clean(a.choice.title), _SHEET_CSS, "<main>\n" + "".join(parts) + "</main>\n")
+    parts += [_block(a, group, i) for i, group in enumerate(c.groups)]
+    parts.append(_footer(a.k))
+    return _page(clean(c.title), _SHEET_CSS, "<main>\n" + "".join(parts) + "</main>\n")
 
 
-def _footer(k: Knowledge, *lines: str) -> str:
+def _footer(k: Knowledge) -> str:
     today = clock.today()
-    later = developments_line(k, today)
-    shown = [*lines, origin_line(k, today), *([later] if later else [])]
+    later = sheet_developments_line(k, today)
+    shown = [origin_line(k, today), *([later] if later else [])]
     paragraphs = "".join(f"<p>{_e(line)}</p>" for line in shown)
     return f"<footer>{paragraphs}<p><strong>{_e(disclaimer_line(k))}</strong></p></footer>\n"

@@ -135,7 +135,7 @@ def cited_statement(
 
 
 def pointers(k: Knowledge, item_id: str) -> list[str]:
-    return [f"*» {esc(note_pointer(note))}*" for note in k.notes_on(item_id)]
+    return [f"*{esc(note_pointer(note))}*" for note in k.notes_on(item_id)]  # no "»" for a screen reader to read
 
 
 def md_list(items: Iterable[str]) -> list[str]:

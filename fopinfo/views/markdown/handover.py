@@ -1,4 +1,8 @@
-"""The wallet card and the one-page sheets as CommonMark: every value escaped, so a name is never markup."""
+"""The wallet card and the one-page sheets as CommonMark: every value escaped, so a name is never markup.
+
+The reader's order: the person, the source's trigger statement set apart (a bold quotation), then the
+groups in the order the knowledge file gives for that reader.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +10,21 @@ from collections.abc import Iterable
 
 from fopinfo import clock
 from fopinfo.answers import Card, Fields, Sheet
-from fopinfo.model import Statement
-from fopinfo.views.markdown.blocks import esc, footer, link, markers
+from fopinfo.model import Group, Knowledge, Statement
+from fopinfo.views.markdown.blocks import esc, link, markers
 from fopinfo.views.wording import (
-    EDITORIAL_NOTE,
+    CARD_NOTE_LINES,
     FIELD_LABELS,
     GUIDANCE_CLOSE,
-    GUIDANCE_HEADING,
-    SHEET_EDITORIAL_NOTE,
-    SHEET_NOTES_CLOSE,
-    SHEET_NOTES_HEADING,
-    card_origin_line,
+    SHEET_LEGEND,
+    SHEET_NOTE_LINES,
+    approved_line,
+    card_source_line,
     covers_line,
     disclaimer_line,
-    editorial,
-    notes_line,
+    origin_line,
     pointer_line,
-    sheet_notes,
+    sheet_developments_line,
 )
 
 BLANK = "\\_" * 24  # a line to write on
@@ -37,38 +39,58 @@ def _chosen(statements: Iterable[Statement]) -> list[str]:
     return ["\n".join(lines)] if lines else []
 
 
-def _fields(fields: Fields) -> list[str]:
+def _trigger(statements: Iterable[Statement]) -> list[str]:
+    """The trigger statement set apart: a quotation, in bold, with its markers."""
+    return [f"> **{esc(s.text)}** {markers(s.cites)}" for s in statements]
+
+
+def _fields(fields: Fields, note_lines: int) -> list[str]:
     lines = []
     for key, label in FIELD_LABELS:
         value: str | None = getattr(fields, key)
-        lines.append(f"- **{label}:** {esc(value) if value is not None else BLANK}")
+        blank = "\\\n  ".join([BLANK] * (note_lines if key == "note" else 1))  # more lines: hard breaks
+        lines.append(f"- **{label}:** {esc(value) if value is not None else blank}")
     return ["\n".join(lines)]
 
 
 def card(a: Card) -> str:
     k = a.k
-    blocks = [f"# {esc(editorial(a.choice.title))}", *_chosen(a.choice.statements()), f"*{esc(EDITORIAL_NOTE)}*"]
-    blocks += ["---", *_fields(a.fields)]
-    later = notes_line(k, clock.today())
+    today = clock.today()
+    blocks = [f"# {esc(a.choice.title)}"]
+    if a.choice.trigger is not None:
+        blocks += _trigger(a.choice.trigger.statements)
+    blocks += _chosen(s for g in a.choice.groups for s in g.statements)
+    blocks += [f"*{esc(card_source_line(k))}*", "---", *_fields(a.fields, CARD_NOTE_LINES)]
+    later = approved_line(a.approved, k, today)
     if later:
         blocks.append(f"*{esc(later)}*")
-    blocks += [esc(card_origin_line(k, clock.today())), f"**{esc(disclaimer_line(k))}**"]
+    blocks.append(f"**{esc(disclaimer_line(k))}**")
     return "\n\n".join(blocks) + "\n"
 
 
-def sheet(a: Sheet) -> str:
-    blocks = [f"# {esc(editorial(a.choice.title))}"]
-    if a.guidance:  # near the top: what is written for this reader, named, never paraphrased
-        blocks.append(f"## {esc(editorial(GUIDANCE_HEADING))}")
+def _block(a: Sheet, group: Group) -> list[str]:
+    heading = f"## {esc(group.heading)}"
+    if group.show == "guidance":  # what is written for this reader, named, never paraphrased
         items = [f"- {esc(pointer_line(g))} {esc(covers_line(g))} {link(g.url)}" for g in a.guidance]
-        blocks += ["\n".join(items), f"*{esc(GUIDANCE_CLOSE)}*"]
-    for group in a.choice.groups:
-        blocks += [f"## {esc(editorial(group.heading))}", *_chosen(group.statements)]
-    if a.notes:
-        blocks.append(f"## {esc(SHEET_NOTES_HEADING)}")
-        items = []
-        for line, bold in sheet_notes(a.notes, a.standing):
-            items.append(f"- **{esc(line)}**" if bold else f"- {esc(line)}")
-        blocks += ["\n".join(items), f"*{esc(SHEET_NOTES_CLOSE)}*"]
-    blocks += [*_fields(a.fields), f"*{esc(SHEET_EDITORIAL_NOTE if a.guidance else EDITORIAL_NOTE)}*"]
-    return "\n\n".join([*blocks, *footer(a.k)]) + "\n"
+        return [heading, "\n".join(items), f"*{esc(GUIDANCE_CLOSE)}*"] if items else []
+    if group.show == "medicines":
+        line = approved_line(a.approved, a.k, clock.today(), lead=False)
+        return [heading, esc(line)] if line else []
+    return [heading, *_chosen(group.statements)]
+
+
+def sheet(a: Sheet) -> str:
+    c = a.choice
+    blocks = [f"# {esc(c.title)}", f"*{esc(SHEET_LEGEND)}*"]
+    blocks += [f"## {esc(c.person or 'The person this sheet is about')}", *_fields(a.fields, SHEET_NOTE_LINES)]
+    if c.trigger is not None:
+        blocks += [f"## {esc(c.trigger.heading)}", *_trigger(c.trigger.statements)]
+    for group in c.groups:
+        blocks += _block(a, group)
+    return "\n\n".join([*blocks, *_footer(a.k)]) + "\n"
+
+
+def _footer(k: Knowledge) -> list[str]:
+    today = clock.today()
+    later = sheet_developments_line(k, today)
+    return ["---", esc(origin_line(k, today)), *([esc(later)] if later else []), f"**{esc(disclaimer_line(k))}**"]

@@ -196,9 +196,7 @@ def updates(notes: tuple[Note, ...], level: str, at_a_glance: str | None = None)
         if warning is not None and note.warning is not None:
             shown_on = link(note.warning.reference.url)
             blocks += [f"**{esc(warning[0])}**", f"*{esc(warning[1])}*" + (f" {shown_on}" if shown_on else "")]
-        blocks.append(
-            f"*Checked {esc(human_day(note.checked))} · bears on {esc(', '.join(note.bears_on))} · note {esc(note.id)}*"
-        )
+        blocks.append(f"*Checked {esc(human_day(note.checked))}*")  # ids stay in JSON, off printed pages
     return blocks
 
 
