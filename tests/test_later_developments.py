@@ -183,7 +183,7 @@ def test_the_boxed_warning_sentence_with_its_record_in_every_format(run: Run) ->
             assert "Ipsen" in flat
         # A sheet says it in its one line on medicines: where the label has a boxed warning.
         sheet = _flat(run("handout", "--for", "emergency", *flags).stdout)
-        assert "United States (boxed warning on its label there)" in sheet or '"boxed_warning": true' in sheet
+        assert "United States (a warning on its label there)" in sheet or '"boxed_warning": true' in sheet
 
 
 def test_the_readme_sentence_about_approvals_is_the_notes(run: Run) -> None:

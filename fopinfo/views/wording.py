@@ -263,7 +263,7 @@ def approved_line(
     Without `lead` it follows a heading that already says what it is."""
     parts = []
     for medicine, regions in approved:
-        shown = [f"{clean(r)}{' (boxed warning on its label there)' if boxed else ''}" for r, boxed in regions]
+        shown = [f"{clean(r)}{' (a warning on its label there)' if boxed else ''}" for r, boxed in regions]
         parts.append(f"{clean(medicine)} in {', '.join(shown)}")
     later = k.developments
     if not parts or later is None:
