@@ -1,12 +1,15 @@
 """How well search answers everyday questions (issue 17): a benchmark, not a timed test.
 
-    python benchmarks/search_quality.py [--data PATH] [--table PATH] [--show] [--scale]
+    python benchmarks/search_quality.py [--data PATH] [--part NAME]... [--show] [--scale]
 
 Runs tests/search_questions.yaml through fopinfo.search with the people's-words table and
-prints recall@3 (a right id among the first three results) for the tuned part and the
-held-out part separately, each question that missed, and how the unanswerable questions
-come out (nothing, with suggestions; or results, with what they miss). Goal: held-out
-recall@3 >= 90%. Exits 1 when the goal is missed.
+prints recall@3 (a right id among the first three results) for each part separately
+(tuned, held_out_1, held_out_2), each question that missed, and how the unanswerable
+questions come out (nothing, with suggestions; or results, with what they miss). Goal:
+recall@3 >= 90% on the part never tuned to (held_out_2). Exits 1 when the goal is missed.
+
+--part limits the run to the parts named (repeatable): while tuning, run
+`--part tuned --part held_out_1 --part unanswerable` so the held-out part is not seen.
 
 --scale also times search on generated files of 1,000, 10,000 and 100,000 statements
 (benchmarks/make_large.py): index build and one query, to show the growth is linear.
@@ -31,6 +34,9 @@ from fopinfo.loading import load  # noqa: E402
 from fopinfo.search import Index, PeopleWords, bad_targets, index_knowledge, search  # noqa: E402
 
 GOAL = 0.90
+ANSWERABLE = ("tuned", "held_out_1", "held_out_2")  # held_out_1 was seen in round 1: tuning material now
+UNANSWERABLE = ("unanswerable", "unanswerable_2")
+HELD_OUT = "held_out_2"  # the part never tuned to: the goal is measured on it
 SCALE_SIZES = (1_000, 10_000, 100_000)
 SCALE_QUERIES = (["bone", "injection"], ["is", "there", "a", "cure"], ['"genetic test"'])
 
@@ -81,6 +87,9 @@ def _best(fn: Any) -> float:
 def main(args_in: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, help="knowledge file (default: the bundled one)")
+    parser.add_argument(
+        "--part", action="append", choices=(*ANSWERABLE, *UNANSWERABLE), help="only these parts (default: all)"
+    )
     parser.add_argument("--show", action="store_true", help="also list the questions answered")
     parser.add_argument("--scale", action="store_true", help="also time search on 1k, 10k and 100k statements")
     args = parser.parse_args(args_in)
@@ -94,29 +103,36 @@ def main(args_in: list[str] | None = None) -> int:
     questions = yaml.safe_load((ROOT / "tests" / "search_questions.yaml").read_text(encoding="utf-8"))
 
     print("# Search quality: recall@3 on tests/search_questions.yaml\n")
+    parts = args.part or [*ANSWERABLE, *UNANSWERABLE]
     scores: dict[str, float] = {}
-    for part in ("tuned", "held_out"):
+    for part in (p for p in ANSWERABLE if p in parts):
         score, missed = recall(index, table, questions[part], args.show)
         scores[part] = score
-        print(f"{part}: {score:.0%} of {len(questions[part])} questions have a right answer in the top 3")
+        hits = len(questions[part]) - len(missed)
+        print(f"{part}: {score:.0%} ({hits} of {len(questions[part])}) have a right answer in the top 3")
         print("\n".join(missed))
-    print(f"\nunanswerable ({len(questions['unanswerable'])}):")
-    for q in questions["unanswerable"]:
-        outcome = search(index, argv(q["q"]), table, limit=3)
-        if not outcome.total:
-            hint = f"; did you mean: {', '.join(outcome.suggestions)}" if outcome.suggestions else ""
-            print(f"  · {q['q']!r}: nothing (not in the source: {', '.join(outcome.unused) or '-'}{hint})")
-        else:
-            first = outcome.results[0]
-            print(
-                f"  · {q['q']!r}: {outcome.total} results, first {first.id}, missing {', '.join(first.missing) or '-'}"
-            )
+    for part in (p for p in UNANSWERABLE if p in parts):
+        print(f"\n{part} ({len(questions[part])}):")
+        for q in questions[part]:
+            outcome = search(index, argv(q["q"]), table, limit=3)
+            if not outcome.total:
+                hint = f"; did you mean: {', '.join(outcome.suggestions)}" if outcome.suggestions else ""
+                print(f"  · {q['q']!r}: nothing (not in the source: {', '.join(outcome.unused) or '-'}{hint})")
+            else:
+                first = outcome.results[0]
+                print(
+                    f"  · {q['q']!r}: {outcome.total} results, first {first.id}, "
+                    f"missing {', '.join(first.missing) or '-'}"
+                )
 
     if args.scale:
         scale()
-    held = scores["held_out"]
+    if HELD_OUT not in scores:
+        print(f"\nverdict: {HELD_OUT} not run")
+        return 0 if not bad else 1
+    held = scores[HELD_OUT]
     verdict = "met" if held >= GOAL else "MISSED"
-    print(f"\nverdict: held-out recall@3 {held:.0%}, goal ≥ {GOAL:.0%}: {verdict}")
+    print(f"\nverdict: {HELD_OUT} recall@3 {held:.0%}, goal ≥ {GOAL:.0%}: {verdict}")
     return 0 if held >= GOAL and not bad else 1
 
 
