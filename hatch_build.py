@@ -4,7 +4,10 @@ The YAML is parsed and validated by this source tree's own fopinfo (``yaml_readi
 ``validation``, exactly as a run parses it), in a separate interpreter that asserts no other
 installed fopinfo stands in for it (not ``-I``: that would hide PyYAML, which pip's isolated
 build provides through PYTHONPATH), and written by ``fopinfo.compiled`` with the format
-version and the SHA-256 of the YAML bytes it came from. At run time a form that does not
+version and the SHA-256 of the YAML bytes it came from. Beside it, the completion candidates
+(``fopinfo/data/completion.marshal``: every topic's and term's names with the title that
+describes them, every source's number and text, computed by ``fopinfo.query`` from the
+validated knowledge) under the same hash, for ``fopinfo.fast_path``. At run time a form that does not
 match the installed ``facts.yaml`` byte for byte is ignored and the YAML parsed instead.
 
 A bundled file that does not parse or validate fails the build: a wheel would otherwise
@@ -24,14 +27,16 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 TARGET = "fopinfo/data/facts.marshal"
+CANDIDATES_TARGET = "fopinfo/data/completion.marshal"
 
 COMPILE = r"""
 import hashlib, sys
-root, source, out = sys.argv[1:4]
+root, source, out, candidates_out = sys.argv[1:5]
 sys.path.insert(0, root)
 import fopinfo
 from pathlib import Path
 assert Path(fopinfo.__file__).resolve().parent == Path(root, "fopinfo").resolve(), fopinfo.__file__
+from fopinfo import query
 from fopinfo.compiled import dumps
 from fopinfo.validation import validate
 from fopinfo.yaml_reading import read_yaml
@@ -45,6 +50,23 @@ blob = dumps(data, ("sha256", hashlib.sha256(raw).hexdigest()))
 if blob is None:
     sys.exit("data/facts.yaml holds values the compiled form cannot keep exactly")
 Path(out).write_bytes(blob)
+
+def owners(spellings, describe):
+    # [(description, (name, ...)), ...]: each owner's names as spellings gives them, in order
+    grouped = {}
+    for name, owner in spellings:
+        grouped.setdefault(id(owner), (owner, []))[1].append(name)
+    return [(describe(owner), tuple(names)) for owner, names in grouped.values()]
+
+candidates = {
+    "topics": owners(query.topic_spellings(knowledge), lambda topic: topic.title),
+    "terms": owners(query.term_spellings(knowledge), lambda term: term.term),
+    "sources": [(str(s.number), s.text or "") for s in knowledge.sources],
+}
+blob = dumps(candidates, ("completion", "sha256", hashlib.sha256(raw).hexdigest()))
+if blob is None:
+    sys.exit("the completion candidates cannot be kept exactly")
+Path(candidates_out).write_bytes(blob)
 """
 
 
@@ -57,8 +79,9 @@ class CompiledKnowledge(BuildHookInterface):  # type: ignore[type-arg,misc,unuse
         root = Path(self.root)
         self.work = tempfile.mkdtemp(prefix="fopinfo-build-")
         out = Path(self.work) / "facts.marshal"
+        candidates = Path(self.work) / "completion.marshal"
         done = subprocess.run(
-            [sys.executable, "-c", COMPILE, str(root), str(root / "data" / "facts.yaml"), str(out)],
+            [sys.executable, "-c", COMPILE, str(root), str(root / "data" / "facts.yaml"), str(out), str(candidates)],
             capture_output=True,
             text=True,
             check=False,
@@ -66,6 +89,7 @@ class CompiledKnowledge(BuildHookInterface):  # type: ignore[type-arg,misc,unuse
         if done.returncode != 0:
             raise RuntimeError(f"compiling data/facts.yaml failed: {done.stderr.strip()}")
         build_data["force_include"][str(out)] = TARGET
+        build_data["force_include"][str(candidates)] = CANDIDATES_TARGET
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         work = getattr(self, "work", None)

@@ -24,7 +24,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Spawns one command per request line (argv joined by \x1f), stdin/stdout/stderr on
+# Spawns one command per request line (argv joined by \x1f, after any "\x1eNAME=VALUE"
+# fields for its environment, e.g. a shell's completion request), stdin/stdout/stderr on
 # /dev/null (never a TTY), and answers "exit_code wall_ns maxrss" per line.
 _LAUNCHER = r"""
 import os, sys, time
@@ -35,8 +36,12 @@ while True:
     if not line:
         break
     argv = line.rstrip("\n").split("\x1f")
+    env = dict(os.environ)
+    while argv[0].startswith("\x1e"):  # NAME=VALUE for this command's environment
+        name, _, value = argv.pop(0)[1:].partition("=")
+        env[name] = value
     t0 = time.perf_counter_ns()
-    pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=actions)
+    pid = os.posix_spawn(argv[0], argv, env, file_actions=actions)
     _, status, usage = os.wait4(pid, 0)
     t1 = time.perf_counter_ns()
     sys.stdout.write("%d %d %d\n" % (os.waitstatus_to_exitcode(status), t1 - t0, usage.ru_maxrss))
@@ -223,7 +228,11 @@ def measure(
 
 
 def describe_failure(argv: list[str], env: dict[str, str], code: int) -> str:
-    again = subprocess.run(argv, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, check=False)
+    extra = dict(a[1:].partition("=")[::2] for a in argv if a.startswith("\x1e"))
+    argv = [a for a in argv if not a.startswith("\x1e")]
+    again = subprocess.run(
+        argv, capture_output=True, text=True, env={**env, **extra}, stdin=subprocess.DEVNULL, check=False
+    )
     last = (again.stderr.strip().splitlines() or ["(no stderr)"])[-1]
     return f"exit {code}: {last}"
 
@@ -253,6 +262,9 @@ def display(argv: list[str], python: Path, fopinfo: Path) -> str:
             words.append("python")
         elif a == str(fopinfo):
             words.append("fopinfo")
+        elif a.startswith("\x1e"):  # an environment variable of the command's
+            name, _, value = a[1:].partition("=")
+            words.append(f"{name}='{value}'" if " " in value else a[1:])
         else:
             words.append(f'"{a}"' if " " in a else a)
     return "`" + " ".join(words) + "`"

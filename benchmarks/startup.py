@@ -9,7 +9,8 @@ rows alike. Each row is compared with its floor:
 - the stack floor, ``python -c "import typer, rich.console, yaml"`` (what any Python CLI
   built on this stack pays before doing anything): text commands ≤ 0.8× it, ``--json``
   ≤ 0.7× it (issue #24);
-- the Python floor, ``python -c pass``: ``--version`` and ``-V`` ≤ 2.5× it;
+- the Python floor, ``python -c pass``: ``--version``, ``-V`` and a completion request
+  (one Tab in zsh after ``fopinfo define``, as fopinfo's zsh script asks) ≤ 2.5× it;
 - every command: peak RSS ≤ 35 MB.
 
 Prints a Markdown table and a verdict; exits 1 when a goal is missed, else 0.
@@ -48,6 +49,8 @@ STACK_FLOOR = "import typer, rich.console, yaml"
 PYTHON_FLOOR = "pass"
 TEXT_COMMANDS = (["cite", "7"], ["facts"], ["topic", "causes"], ["search", "bone"])
 JSON_COMMANDS = (["cite", "7", "--json"], ["facts", "--json"])
+# A completion request: its environment ("\x1eNAME=VALUE", see _harness) before the command.
+TAB = ["\x1e_FOPINFO_COMPLETE=complete_zsh", "\x1e_TYPER_COMPLETE_ARGS=fopinfo define "]
 FAST_COMMANDS = (["--version"], ["-V"])
 
 
@@ -71,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             [([str(fopinfo), *c], TEXT_GOAL) for c in TEXT_COMMANDS]
             + [([str(fopinfo), *c], JSON_GOAL) for c in JSON_COMMANDS],
         ),
-        "python": ([str(python), "-c", PYTHON_FLOOR], [([str(fopinfo), *c], FAST_GOAL) for c in FAST_COMMANDS]),
+        "python": (
+            [str(python), "-c", PYTHON_FLOOR],
+            [([str(fopinfo), *c], FAST_GOAL) for c in FAST_COMMANDS] + [([*TAB, str(fopinfo)], FAST_GOAL)],
+        ),
     }
     commands: dict[str, list[str]] = {}
     for floor, members in groups.values():

@@ -249,3 +249,101 @@ def test_plain_pip_install_in_a_fresh_venv(tmp_path: Path) -> None:
     )
     assert facts.returncode == 0, facts.stderr
     assert facts.stdout.startswith("FOP Facts (10)\n")
+
+
+# ---------------------------------------------------------------- a Tab near the Python floor
+
+COMPLETION_REQUESTS = [
+    ["topic", "ca"],
+    ["topic", ""],
+    ["topic", "What"],
+    ["define", "hal"],
+    ["define", '"bone m'],
+    ["define", "'bone m"],
+    ["define", ""],
+    ["cite", "1"],
+    ["cite", ""],
+    ["handout", "--topic", "fr"],
+    ["handout", "--topic", ""],
+    ["topic", "zz"],
+    ["topic", "--j"],  # an option: the CLI's
+    ["topics", ""],  # no candidates: the CLI's
+]
+
+
+def _completion_env(shell: str, words: list[str]) -> dict[str, str]:
+    """A completion request as fopinfo's script for this shell sends it (fopinfo/shell_install.py)."""
+    if shell == "bash":
+        line = ["fopinfo", *words]
+        return {"_FOPINFO_COMPLETE": "complete_bash", "COMP_WORDS": "\n".join(line), "COMP_CWORD": str(len(words))}
+    env = {"_FOPINFO_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": " ".join(["fopinfo", *words])}
+    if shell == "fish":
+        env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
+    return env
+
+
+def _complete(venv: Path, tmp_path: Path, env: dict[str, str], *, fast: bool) -> subprocess.CompletedProcess[bytes]:
+    clean = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(tmp_path), **env}
+    if not fast:
+        clean["FOPINFO_NO_FAST_PATH"] = "1"  # documented in fopinfo/fast_path.py: the full CLI answers
+    return subprocess.run(
+        [str(venv / "bin" / "fopinfo")], cwd=tmp_path, env=clean, capture_output=True, stdin=subprocess.DEVNULL
+    )
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_compiled_completion_answers_as_the_cli_does(shell: str, installed: Path, tmp_path: Path) -> None:
+    """The fast path's answer to a completion request is the full CLI's, byte for byte."""
+    for words in COMPLETION_REQUESTS:
+        env = _completion_env(shell, words)
+        fast, slow = _complete(installed, tmp_path, env, fast=True), _complete(installed, tmp_path, env, fast=False)
+        assert (fast.returncode, fast.stdout, fast.stderr) == (slow.returncode, slow.stdout, slow.stderr), words
+        assert slow.returncode == 0, words
+    offered = _complete(installed, tmp_path, _completion_env(shell, ["topic", "ca"]), fast=True).stdout
+    assert offered.splitlines()[0].startswith({"bash": b"causes", "zsh": b"_arguments", "fish": b"causes\t"}[shell])
+
+
+def _completion_imports(venv: Path, tmp_path: Path, env: dict[str, str]) -> set[str]:
+    """The top-level modules in sys.modules when the console script's run ends (answered or not)."""
+    probe = (
+        "import os, sys\n"
+        "report, end = sys.argv.pop(1), os._exit\n"
+        "def written(code):\n"  # the fast path ends with os._exit, the CLI with sys.exit
+        "    with open(report, 'w') as f: f.write(' '.join({m.split('.')[0] for m in sys.modules}))\n"
+        "    end(code)\n"
+        "os._exit = written\n"
+        "from fopinfo.entry import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    written(exc.code if isinstance(exc.code, int) else 0)\n"
+    )
+    report = tmp_path / "modules.txt"
+    report.unlink(missing_ok=True)
+    clean = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(tmp_path), **env}
+    done = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", probe, str(report)],
+        cwd=tmp_path,
+        env=clean,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return set(report.read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_compiled_completion_imports_neither_typer_nor_rich_nor_yaml(
+    shell: str, installed: Path, tmp_path: Path
+) -> None:
+    """An installed wheel answers a Tab before Typer, Rich or YAML is imported; what it does not know goes on."""
+    for words in (["topic", "ca"], ["define", "hal"], ["cite", "1"], ["handout", "--topic", "fr"]):
+        modules = _completion_imports(installed, tmp_path, _completion_env(shell, words))
+        assert "fopinfo" in modules, words
+        assert modules & {"typer", "click", "rich", "yaml"} == set(), (shell, words)
+    for env in (
+        _completion_env(shell, ["topic", "--j"]),  # an option
+        _completion_env(shell, ["search", "bo"]),  # a command without candidates
+        {**_completion_env(shell, ["topic", "ca"]), "FOPINFO_DATA": str(ROOT / "data" / "facts.yaml")},
+        {**_completion_env(shell, ["topic", "ca"]), "FOPINFO_NO_FAST_PATH": "1"},
+        {**_completion_env(shell, ["topic", "ca"]), "_FOPINFO_COMPLETE": "complete_powershell"},
+    ):
+        assert "typer" in _completion_imports(installed, tmp_path, env), env
