@@ -57,6 +57,7 @@ BACK_IMPORTS = [
     ("views-show-only", "fopinfo/views/wording.py", "from fopinfo import loading", "Views only show"),
     ("provenance-floor", "fopinfo/provenance/text.py", "import yaml", "The proof imports nothing"),
     ("search-floor", "fopinfo/search/words.py", "from fopinfo import terminal", "Search imports only"),
+    ("fast-path-floor", "fopinfo/fast_path.py", "import typer", "The start-up fast path imports only"),
 ]
 
 
