@@ -114,9 +114,10 @@ def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> str | None
     if not rest and name.strip().casefold() in audience:
         return f"Did you mean: fopinfo handout --for {audience[name.strip().casefold()]}"
     if not rest and " " not in name.strip():
+        data = ctx.params.get("data")  # as typed: the group's callback has not converted it yet
         try:
-            topic = resolve_topic(load(ctx.params.get("data")), name)
-        except FopinfoError:
+            topic = resolve_topic(load(Path(data) if data else None), name)
+        except (FopinfoError, OSError, ValueError):  # a hint is a courtesy: a bad --data says so itself
             topic = None
         if topic is not None:
             return f"Did you mean: fopinfo topic {_shell_word(name)}"

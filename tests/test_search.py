@@ -177,6 +177,15 @@ def test_a_topic_typed_as_a_command(run: Run) -> None:
     assert "  Did you mean: fopinfo topic triggers\n" in result.stderr
 
 
+def test_a_topic_typed_as_a_command_with_a_bad_data_file_is_no_traceback(run: Run, tmp_path: Path) -> None:
+    # Found by tests/test_robustness.py's argument fuzzing: the hint loads the file, and must never fail.
+    for data in (str(tmp_path / "missing.yaml"), "facts"):
+        result = run("--data", data, "causes")
+        assert result.exit_code == 2, result
+        assert result.stderr.startswith("Error: No such command 'causes'")
+        assert "Traceback" not in result.stderr
+
+
 def test_words_typed_as_a_command(run: Run) -> None:
     for args in (["is there a cure"], ["is", "there", "a", "cure"]):
         result = run(*args)
