@@ -42,7 +42,10 @@ def test_any_argument_vector(run: Run, argv: list[str]) -> None:
     argv = [a for a in argv if not a.startswith(("--install-completion", "--show-completion"))]
     result = run(*argv)  # an exception would propagate and fail the test
     assert result.exit_code in (0, 1, 2, 3)
-    if result.exit_code:
+    if result.exit_code == 1 and not result.stderr and "--json" in argv:
+        # docs/robustness.md: `search --json` with no match answers in JSON, total 0, and exits 1.
+        assert json.loads(result.stdout)["total"] == 0, result
+    elif result.exit_code:
         assert result.stderr.startswith("Error: "), result
         assert "Traceback" not in result.stderr
 
