@@ -13,7 +13,6 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from fopinfo.errors import BadKnowledgeFile, UsageProblem
 from fopinfo.model import Knowledge, Problem
@@ -53,16 +52,16 @@ def load_records(target: Path) -> tuple[dict[str, Record], list[Problem]]:
     return records, [*duplicates, *problems]
 
 
+# How a record made by an AI agent names its reviewer, so a reader is told it awaits a person.
+MACHINE = "ai agent"
+
+
 def audit_file(target: Path, k: Knowledge) -> tuple[list[Problem], list[ReviewItem], int]:
     """Problems and pending items, and how many records a machine made (said, never hidden)."""
     records, problems = load_records(target)
     findings, items = audit(k, records)
     by_machine = sum(1 for r in records.values() if r.reviewer.casefold().startswith(MACHINE))
     return [*problems, *findings], items, by_machine
-
-
-# How a record made by an AI agent names its reviewer, so a reader is told it awaits a person.
-MACHINE = "ai agent"
 
 
 def write_records(target: Path, records: dict[str, Record]) -> None:
@@ -179,7 +178,3 @@ def run(
 def pending_list(target: Path, k: Knowledge) -> list[Pending]:
     records, _ = load_records(target)
     return pending(k, records)
-
-
-def as_data(p: Pending) -> dict[str, Any]:
-    return {"key": p.key, "kind": p.kind, "path": p.path, "why": p.why, "diff": p.diff()}

@@ -12,6 +12,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from fopinfo.cli import app
+from tests.generated import keep
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 ENVIRONMENT = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
@@ -45,17 +46,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--update", action="store_true", help="rewrite docs/cli.md")
     args = parser.parse_args()
-    text = render()
-    if DOC.exists() and DOC.read_text(encoding="utf-8") == text:
-        print(f"{DOC} is up to date")
-        return 0
-    if args.update:
-        DOC.parent.mkdir(exist_ok=True)
-        DOC.write_text(text, encoding="utf-8")
-        print(f"updated {DOC}")
-        return 0
-    print(f"{DOC} is stale: run python -m tests.cli_docs --update")
-    return 1
+    return keep(DOC, render(), args.update, "python -m tests.cli_docs")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from typing import Any
 
 from fopinfo import __version__
 from fopinfo.cli import app
+from tests.generated import keep
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "man" / "fopinfo.1"
@@ -121,17 +122,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--update", action="store_true", help="rewrite man/fopinfo.1")
     args = parser.parse_args()
-    text = render()
-    if PAGE.exists() and PAGE.read_text(encoding="utf-8") == text:
-        print(f"{PAGE} is up to date")
-        return 0
-    if args.update:
-        PAGE.parent.mkdir(exist_ok=True)
-        PAGE.write_text(text, encoding="utf-8")
-        print(f"updated {PAGE}")
-        return 0
-    print(f"{PAGE} is stale: run python -m tests.man_page --update")
-    return 1
+    return keep(PAGE, render(), args.update, "python -m tests.man_page")
 
 
 if __name__ == "__main__":

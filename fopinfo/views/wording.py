@@ -95,16 +95,6 @@ def brief_line(k: Knowledge, today: datetime.date) -> str:
     return f"Source: “{clean(o.title)}”, {clean(o.publisher)}, {when}. Not medical advice."
 
 
-def card_origin_line(k: Knowledge, today: datetime.date) -> str:
-    """The origin line, short enough for the back of a bank-card-sized card."""
-    o = k.origin
-    return (
-        f"Source: “{clean(o.title)}”, {clean(o.publisher)}, {clean(o.reference)}, {human_date(clean(o.date))} "
-        f"({age(o.date, today).removesuffix(' ago')} old on {human_day(today.isoformat())}); "
-        "[n] = its reference numbers."
-    )
-
-
 NOTE_LABEL = "Since this source (fopinfo's note, not the source's)"
 STALE_AFTER_YEARS = 1
 
