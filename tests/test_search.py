@@ -4,6 +4,7 @@ tests/test_search_engine.py; the ranked output of a dozen everyday questions is 
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -166,6 +167,35 @@ def test_unanswerable_questions_end_in_exit_1(run: Run) -> None:
         assert result.exit_code == 1, question
         assert result.stdout == ""
         assert "does not mention" in result.stderr
+
+
+def test_every_question_part_is_measured_and_names_only_real_ids() -> None:
+    # benchmarks/search_quality.py measures each part of tests/search_questions.yaml by name:
+    # a part it does not name would go unmeasured, and a mistyped id would count as a miss.
+    # Read without running search, so the held-out part's results stay unseen.
+    root = BUNDLED.parent.parent
+    names: dict[str, Any] = {}
+    for node in ast.parse((root / "benchmarks" / "search_quality.py").read_text(encoding="utf-8")).body:
+        if not isinstance(node, ast.Assign) or not isinstance(node.targets[0], ast.Name):
+            continue
+        if node.targets[0].id in ("ANSWERABLE", "UNANSWERABLE", "HELD_OUT"):
+            names[node.targets[0].id] = ast.literal_eval(node.value)
+    questions = yaml.safe_load((root / "tests" / "search_questions.yaml").read_text(encoding="utf-8"))
+    assert set(questions) == {*names["ANSWERABLE"], *names["UNANSWERABLE"]}
+    assert names["HELD_OUT"] == names["ANSWERABLE"][-1]
+    data = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    known = {g["id"] for g in data["glossary"]} | {n["id"] for n in data["developments"]["notes"]}
+    for section in data["sections"]:
+        known |= {s["id"] for s in section.get("statements", [])}
+        for fact in section.get("facts", []):
+            known |= {fact["id"]} | {s["id"] for s in fact["statements"]}
+    for part in names["ANSWERABLE"]:
+        for q in questions[part]:
+            assert set(q) == {"q", "who", "ids"} and isinstance(q["q"], str) and q["ids"], (part, q)
+            assert set(q["ids"]) <= known, (part, q["q"], set(q["ids"]) - known)
+    for part in names["UNANSWERABLE"]:
+        for q in questions[part]:
+            assert set(q) == {"q", "who"} and isinstance(q["q"], str), (part, q)
 
 
 # ---------------------------------------------------------------- meeting people where they type
