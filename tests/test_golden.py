@@ -20,9 +20,9 @@ def test_no_stray_golden_files() -> None:
 @pytest.mark.parametrize("rows", [1, 2, 7])
 def test_listings_printed_in_batches_give_the_same_bytes(rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Long listings are rendered ROWS_AT_ONCE rows at a time and passed on: the bytes are one print's."""
-    from fopinfo.views.text import blocks
+    from fopinfo.views.text import canvas
 
-    monkeypatch.setattr(blocks, "ROWS_AT_ONCE", rows)
+    monkeypatch.setattr(canvas, "ROWS_AT_ONCE", rows)
     for name, command in sorted(cases().items()):
         if name.endswith(".txt"):
             expected = (GOLDEN / name).read_text(encoding="utf-8")
@@ -33,7 +33,7 @@ def test_styled_listings_printed_in_batches_give_the_same_bytes(monkeypatch: pyt
     from typer.testing import CliRunner
 
     from fopinfo.cli import app
-    from fopinfo.views.text import blocks
+    from fopinfo.views.text import canvas
 
     env = {**ENVIRONMENT, "TERM": "xterm-256color", "NO_COLOR": None}
 
@@ -45,5 +45,5 @@ def test_styled_listings_printed_in_batches_give_the_same_bytes(monkeypatch: pyt
     commands = ["sources", "topics", ""]
     whole = [styled(command) for command in commands]
     assert all("\x1b[" in out for out in whole)
-    monkeypatch.setattr(blocks, "ROWS_AT_ONCE", 1)
+    monkeypatch.setattr(canvas, "ROWS_AT_ONCE", 1)
     assert [styled(command) for command in commands] == whole

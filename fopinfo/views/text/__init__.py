@@ -1,4 +1,4 @@
-"""Text views with Rich: ``show(answer)`` prints any answer for a terminal.
+"""Text views: ``show(answer)`` prints any answer for a terminal, a pipe or a file.
 
 The reference answers are drawn by ``reference``, the card and sheets by ``handover``, both
 from the blocks in ``blocks``; this module only dispatches.
@@ -6,7 +6,8 @@ from the blocks in ``blocks``; this module only dispatches.
 
 from __future__ import annotations
 
-from rich.console import Console
+import os
+from collections.abc import Callable
 
 from fopinfo.answers import (
     Answer,
@@ -27,7 +28,8 @@ from fopinfo.answers import (
     assert_never,
 )
 from fopinfo.views.text import handover, reference
-from fopinfo.views.text.blocks import console, footer
+from fopinfo.views.text.blocks import footer
+from fopinfo.views.text.canvas import Canvas
 
 
 def show(answer: Answer) -> None:
@@ -36,18 +38,18 @@ def show(answer: Answer) -> None:
     from fopinfo import terminal
 
     if not terminal.may_page():
-        c = console(terminal.write)
+        c = choose(terminal.write)
         _show(c, answer, terminal.brief)
         c.pass_on()
         return
     pieces: list[str] = []
-    c = console(pieces.append)
+    c = choose(pieces.append)
     _show(c, answer, terminal.brief)
     c.pass_on()
     terminal.write("".join(pieces))
 
 
-def _show(c: Console, answer: Answer, brief: bool = False) -> None:
+def _show(c: Canvas, answer: Answer, brief: bool = False) -> None:
     match answer:
         case Overview():
             reference.overview(c, answer)
@@ -84,3 +86,28 @@ def _show(c: Console, answer: Answer, brief: bool = False) -> None:
             assert_never(answer)
     if not isinstance(answer, TopicList):
         footer(c, answer.k, brief)
+
+
+def choose(take: Callable[[str], None]) -> Canvas:
+    """The plain canvas where Rich would write no style (``--color never``, or stdout not a
+    terminal with neither FORCE_COLOR nor TTY_COMPATIBLE set), else Rich's."""
+    from fopinfo import terminal
+
+    if _unstyled(terminal.color):
+        from fopinfo.views.text.plain import PlainCanvas
+
+        return PlainCanvas(take)
+    from fopinfo.views.text.rich_canvas import RichCanvas
+
+    return RichCanvas(take)
+
+
+def _unstyled(color: str) -> bool:
+    """Whether Rich, given fopinfo's colour choice, would see no terminal (so write no style)."""
+    from fopinfo import terminal
+
+    if color == "never":
+        return True  # Rich is told force_terminal=False
+    if color == "always" or "FORCE_COLOR" in os.environ or "TTY_COMPATIBLE" in os.environ:
+        return False  # Rich decides (these make it see a terminal)
+    return not terminal.is_terminal()
