@@ -7,6 +7,8 @@ overview never pays for JSON. Output flags are validated before any work is done
 # No `from __future__ import annotations` here: Typer reads every command's signature, and
 # string annotations would cost an eval each on every run.
 
+import copy
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 from typer.core import TyperGroup
 
-from fopinfo import __version__, cli_handover, completion, review_command
+from fopinfo import __version__, cli_handover, completion, group, review_command
 from fopinfo.cli_context import Options, choose_format, data_origin, knowledge, options_of, show
 from fopinfo.cli_params import (
     Color,
@@ -377,5 +379,41 @@ def main() -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    code = app(standalone_mode=False)
+    argv = sys.argv[1:]
+    name = invoked(argv)
+    cli = app
+    if name is not None:  # Typer builds every registered command from its signature on each run
+        cli = copy.copy(app)
+        cli.registered_commands = [c for c in app.registered_commands if _name(c) == name]
+        group.every_command = lambda: dict(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    code = cli(args=argv, standalone_mode=False, prog_name="fopinfo")
     return code if isinstance(code, int) else EXIT_OK
+
+
+# The group's options that take a value: the argument after one is its value, not a command.
+VALUED_OPTIONS = ("--data", "--color")
+
+
+def invoked(argv: list[str]) -> str | None:
+    """The one command a command line runs, when that is certain; else None, and every command
+    is built (a completion request, help, the completion options, no command, a name that
+    is not a command and gets a hint listing the others)."""
+    if completion.COMPLETE_VAR in os.environ:
+        return None
+    args = iter(argv)
+    for arg in args:
+        if arg in VALUED_OPTIONS:
+            next(args, None)
+        elif arg in ("-h", "--help") or arg.startswith(("--install-completion", "--show-completion")):
+            return None
+        elif arg.startswith("-"):
+            if not arg.startswith("--") and arg != "-V":  # short options in one word: -hV
+                return None
+        else:
+            return arg if arg in {_name(c) for c in app.registered_commands} else None
+    return None
+
+
+def _name(command: typer.models.CommandInfo) -> str:
+    assert command.callback is not None
+    return command.name or command.callback.__name__.replace("_", "-")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -21,6 +21,15 @@ _COMPLETION_HELP = {
     "install_completion": "Install completion for SHELL (bash, zsh or fish; default: the current shell).",
     "show_completion": "Print the completion script for SHELL (bash, zsh or fish; default: the current shell).",
 }
+
+
+# Every command, for hints that name other commands: set by fopinfo.cli.main when it builds
+# only the command a line runs (asked only on the error path, where building all costs nothing).
+every_command: Callable[[], dict[str, Any]] | None = None
+
+
+def _commands(group: TyperGroup) -> dict[str, Any]:
+    return every_command() if every_command is not None else dict(group.commands)
 
 
 class FopinfoGroup(TyperGroup):
@@ -183,7 +192,7 @@ def _elsewhere(group: TyperGroup, exc: Exception) -> str | None:
         return None
     takers = [
         f"fopinfo {command_name}"
-        for command_name, command in group.commands.items()
+        for command_name, command in _commands(group).items()
         if any(name in getattr(p, "opts", ()) and not getattr(p, "hidden", False) for p in command.params)
     ]
     if not takers:
@@ -194,5 +203,6 @@ def _elsewhere(group: TyperGroup, exc: Exception) -> str | None:
 def _command_path(group: TyperGroup, args: Sequence[str] | None) -> str:
     """'fopinfo handout' for an error Click raised before it knew the command's context."""
     given = list(sys.argv[1:] if args is None else args)
-    name = next((a for a in given if a in group.commands), None)
+    commands = _commands(group)
+    name = next((a for a in given if a in commands), None)
     return f"fopinfo {name}" if name else "fopinfo"

@@ -47,3 +47,36 @@ def test_styled_listings_printed_in_batches_give_the_same_bytes(monkeypatch: pyt
     assert all("\x1b[" in out for out in whole)
     monkeypatch.setattr(canvas, "ROWS_AT_ONCE", 1)
     assert [styled(command) for command in commands] == whole
+
+
+@pytest.mark.parametrize(("name", "command"), sorted(cases().items()))
+def test_the_command_built_alone_gives_the_golden_output(
+    name: str, command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """fopinfo.cli.main builds only the command a line runs (Typer builds each from its signature):
+    every golden case through it, as the console script runs it, gives the same bytes."""
+    import shlex
+
+    from fopinfo import cli
+    from tests.golden import ROOT
+
+    argv = shlex.split(command)
+    for variable, value in ENVIRONMENT.items():
+        if value is None:
+            monkeypatch.delenv(variable, raising=False)
+        else:
+            monkeypatch.setenv(variable, value)
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr("sys.argv", ["fopinfo", *argv])
+    names: list[str | None] = []
+    real_invoked = cli.invoked
+
+    def spy(args: list[str]) -> str | None:
+        names.append(real_invoked(args))
+        return names[-1]
+
+    monkeypatch.setattr(cli, "invoked", spy)
+    assert cli.main() == 0
+    assert capsys.readouterr().out == (GOLDEN / name).read_text(encoding="utf-8")
+    commands = [a for a in argv if not a.startswith("-")]
+    assert names == [commands[0] if commands else None]  # every case but the overview ran its command alone

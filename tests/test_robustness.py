@@ -50,6 +50,25 @@ def test_any_argument_vector(run: Run, argv: list[str]) -> None:
         assert "Traceback" not in result.stderr
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(argv=ARGUMENTS)
+def test_a_command_built_alone_answers_as_the_whole_cli(
+    run: Run, argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """fopinfo.cli.main builds only the command a line names: whatever the line, the same
+    exit code, stdout and stderr as the CLI with every command built."""
+    from fopinfo import cli
+
+    argv = [a for a in argv if not a.startswith(("--install-completion", "--show-completion"))]
+    whole = run(*argv)
+    monkeypatch.setattr("sys.argv", ["fopinfo", *argv])
+    monkeypatch.setattr("typer._click.formatting.FORCED_WIDTH", 80)  # as the runner sets it for help
+    capsys.readouterr()
+    code = cli.main()
+    out, err = capsys.readouterr()
+    assert (code, out, err) == (whole.exit_code, whole.stdout, whole.stderr)
+
+
 # ---------------------------------------------------------------- any knowledge file
 
 
