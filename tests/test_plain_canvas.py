@@ -211,3 +211,25 @@ def test_a_pipe_imports_no_rich_and_a_styled_terminal_does() -> None:
         assert "rich" not in modules(*command), command
     assert "rich" in modules("--color", "always", "facts")
     assert "rich" in modules("facts", FORCE_COLOR="1")
+
+
+@pytest.mark.parametrize("columns", [None, "72", "0", "9999"])
+@pytest.mark.parametrize("sizes", [{0: 63}, {1: 77}, {2: 120, 0: 50}, {}, {0: 0}])
+def test_the_plain_canvas_is_as_wide_as_rich_would_be(
+    columns: str | None, sizes: dict[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a pipe, Rich takes COLUMNS, else the first of stdin, stdout, stderr that is a terminal."""
+    import os
+
+    def terminal_size(descriptor: int) -> os.terminal_size:
+        if descriptor not in sizes:
+            raise OSError("not a terminal")
+        return os.terminal_size((sizes[descriptor], 24))
+
+    monkeypatch.setattr(os, "get_terminal_size", terminal_size)
+    for name in ("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    if columns is not None:
+        monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr(sys, "stdout", _Stdout(False))
+    assert plain.PlainCanvas(lambda text: None).width == rich_canvas.RichCanvas(lambda text: None).width
