@@ -4,12 +4,14 @@
 
 Runs tests/search_questions.yaml through fopinfo.search with the people's-words table and
 prints recall@3 (a right id among the first three results) for each part separately
-(tuned, held_out_1, held_out_2), each question that missed, and how the unanswerable
-questions come out (nothing, with suggestions; or results, with what they miss). Goal:
-recall@3 >= 90% on the part never tuned to (held_out_2). Exits 1 when the goal is missed.
+(tuned, held_out_1, held_out_2, and held_out_3 when the file has it), each question that
+missed, and how the unanswerable questions come out (nothing, with suggestions; or results,
+with what they miss). Goal: recall@3 >= 90% on the part never tuned to (held_out_3, written
+blind during round 3; held_out_2 was seen then). Exits 1 when the goal is missed.
 
---part limits the run to the parts named (repeatable): while tuning, run
-`--part tuned --part held_out_1 --part unanswerable` so the held-out part is not seen.
+--part limits the run to the parts named (repeatable): while tuning, leave the held-out
+part out (`--part tuned --part held_out_1 --part held_out_2 --part unanswerable`) so it is
+not seen. Parts the question file does not have are skipped.
 
 --scale also times search on generated files of 1,000, 10,000 and 100,000 statements
 (benchmarks/make_large.py): index build and one query, to show the growth is linear.
@@ -34,9 +36,12 @@ from fopinfo.loading import load  # noqa: E402
 from fopinfo.search import Index, PeopleWords, bad_targets, index_knowledge, search  # noqa: E402
 
 GOAL = 0.90
-ANSWERABLE = ("tuned", "held_out_1", "held_out_2")  # held_out_1 was seen in round 1: tuning material now
-UNANSWERABLE = ("unanswerable", "unanswerable_2")
-HELD_OUT = "held_out_2"  # the part never tuned to: the goal is measured on it
+# held_out_1 was seen in round 1 and held_out_2 in round 3: tuning material now, reported
+# separately so the rounds stay comparable. held_out_3 is written blind, in parallel with
+# round 3, and added to the question file by whoever merges it: the goal is measured on it.
+ANSWERABLE = ("tuned", "held_out_1", "held_out_2", "held_out_3")
+UNANSWERABLE = ("unanswerable", "unanswerable_2", "unanswerable_3")
+HELD_OUT = "held_out_3"  # the part never tuned to: the goal is measured on it
 SCALE_SIZES = (1_000, 10_000, 100_000)
 SCALE_QUERIES = (["bone", "injection"], ["is", "there", "a", "cure"], ['"genetic test"'])
 
@@ -103,7 +108,7 @@ def main(args_in: list[str] | None = None) -> int:
     questions = yaml.safe_load((ROOT / "tests" / "search_questions.yaml").read_text(encoding="utf-8"))
 
     print("# Search quality: recall@3 on tests/search_questions.yaml\n")
-    parts = args.part or [*ANSWERABLE, *UNANSWERABLE]
+    parts = [p for p in args.part or [*ANSWERABLE, *UNANSWERABLE] if p in questions]
     scores: dict[str, float] = {}
     for part in (p for p in ANSWERABLE if p in parts):
         score, missed = recall(index, table, questions[part], args.show)
@@ -128,7 +133,8 @@ def main(args_in: list[str] | None = None) -> int:
     if args.scale:
         scale()
     if HELD_OUT not in scores:
-        print(f"\nverdict: {HELD_OUT} not run")
+        absent = "" if HELD_OUT in questions else " (not in this question file)"
+        print(f"\nverdict: {HELD_OUT} not run{absent}")
         return 0 if not bad else 1
     held = scores[HELD_OUT]
     verdict = "met" if held >= GOAL else "MISSED"
