@@ -278,6 +278,25 @@ def test_a_multiword_everyday_phrase(index: Index, table: PeopleWords) -> None:
     assert outcome.results[0].reached[0].targets == ("great toes",)
 
 
+def test_an_everyday_phrase_typed_with_stop_words_inside(index: Index) -> None:
+    """A phrase of the table matches with up to two stop words typed inside it, never a content word."""
+    table = (PeopleWord(("passed down", "runs in families"), ("inherited",)),)
+    for typed in ("is it passed down", "is it passed it down", "does it run in my family", "runs in families"):
+        outcome = search(index, typed.split(), table)
+        assert outcome.results, typed
+        assert outcome.results[0].reached[0].targets == ("inherited",), typed
+    assert not search(index, ["passed", "bone", "down"], table).results[0].reached  # a content word between
+    assert all(not r.reached for r in search(index, ["passed", "not", "down"], table).results)  # nor a negation
+
+
+def test_a_phrase_of_stop_words_inside_is_never_shortened(index: Index) -> None:
+    """Only the stop words *between* a phrase's first and last words may differ: "my other children" is
+    not "my children" (the phrase's ends are matched as typed)."""
+    table = (PeopleWord(("from a parent",), ("inherited",)),)
+    assert search(index, ["from", "my", "parent"], table).results[0].reached[0].targets == ("inherited",)
+    assert all(not r.reached for r in search(index, ["parent"], table).results)
+
+
 def test_own_words_are_not_reported_as_reached_and_rank_first(index: Index, table: PeopleWords) -> None:
     """ "cure" is in the table (to reach the management words) and in the source: its own sentence comes first."""
     outcome = search(index, ["cure"], table)

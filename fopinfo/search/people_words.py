@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from fopinfo.model import Knowledge, PeopleWord
 from fopinfo.search.entries import all_texts
-from fopinfo.search.words import fold, stems, tokens
+from fopinfo.search.words import fold, is_stop, stems, tokens
 
 PeopleWords = tuple[PeopleWord, ...]
 
@@ -54,25 +54,68 @@ class Expansion(NamedTuple):
     targets: tuple[tuple[str, tuple[str, ...]], ...]  # (target as written, its stems)
 
 
-def expansions(query_stems: Sequence[str], table: Sequence[PeopleWord]) -> list[Expansion]:
-    """The table's words found in a query (by stems, longest first, never overlapping), in query order."""
+GAP = 2  # stop words the user may type inside an everyday phrase of the table ("pass it on")
+
+
+def expansions(
+    query_stems: Sequence[str], table: Sequence[PeopleWord], stops: Sequence[bool] | None = None
+) -> list[Expansion]:
+    """The table's words found in a query (by stems, longest first, never overlapping), in query order.
+
+    A phrase of the table matches when its first and last words are typed as they are and the
+    words between are its own words in order, with or without up to GAP stop words around
+    them ("passed down" also in "passed it down", "runs in families" in "runs in my family").
+    ``stops`` says which query tokens are stop words (none, when not given).
+    """
     by_words: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
     for entry in table:
         reached = [(t, tuple(stems(tokens(fold(t))))) for t in entry.targets]
         for word in entry.words:
-            key = tuple(stems(tokens(fold(word))))
+            words = tokens(fold(word))
+            key = _core(stems(words), [is_stop(w) for w in words])
             targets = by_words.setdefault(key, [])
             targets.extend(r for r in reached if r not in targets)
     longest = max((len(key) for key in by_words), default=0)
+    skippable = list(stops) if stops is not None else [False] * len(query_stems)
     found: list[Expansion] = []
     i = 0
     while i < len(query_stems):
-        for n in range(min(longest, len(query_stems) - i), 0, -1):
-            key = tuple(query_stems[i : i + n])
+        for key, end in _runs(query_stems, skippable, i, longest):
             if key in by_words:
-                found.append(Expansion(i, i + n, tuple(by_words[key])))
-                i += n
+                found.append(Expansion(i, end, tuple(by_words[key])))
+                i = end
                 break
         else:
             i += 1
     return found
+
+
+def _core(word_stems: Sequence[str], stop: Sequence[bool]) -> tuple[str, ...]:
+    """A phrase's first and last word and the words between that are not stop words."""
+    if len(word_stems) <= 2:
+        return tuple(word_stems)
+    inner = [s for s, is_stop_word in zip(word_stems[1:-1], stop[1:-1], strict=True) if not is_stop_word]
+    return (word_stems[0], *inner, word_stems[-1])
+
+
+def _runs(
+    query_stems: Sequence[str], stops: Sequence[bool], start: int, longest: int
+) -> list[tuple[tuple[str, ...], int]]:
+    """(core, end) for the runs of the query starting at ``start``, longest run first."""
+    runs: list[tuple[tuple[str, ...], int]] = []
+    core: list[str] = []
+    gap = 0
+    for end in range(start, len(query_stems)):
+        if end > start and stops[end]:
+            gap += 1
+            if gap > GAP:
+                break
+            runs.append(((*core, query_stems[end]), end + 1))  # a stop word may end a phrase ("look after")
+            continue
+        core.append(query_stems[end])
+        gap = 0
+        runs.append((tuple(core), end + 1))
+        if len(core) >= longest:
+            break
+    runs.reverse()
+    return runs

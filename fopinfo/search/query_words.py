@@ -58,6 +58,7 @@ def _typed(chunk: str) -> str:
 def read_query(words: Sequence[str], table: Sequence[PeopleWord] = ()) -> list[Clause]:
     """The clauses of a query, in the order typed."""
     clauses: list[Clause] = []
+    stops: list[bool] = []  # per query token: a stop word
     position = 0
     for chunk, quoted in _chunks(words):
         folded = tokens(fold(chunk))
@@ -76,17 +77,18 @@ def read_query(words: Sequence[str], table: Sequence[PeopleWord] = ()) -> list[C
             )
         )
         position += len(folded)
-    return _with_people_words(clauses, table) if table else clauses
+        stops.extend(is_stop(t) for t in folded)
+    return _with_people_words(clauses, table, stops) if table else clauses
 
 
-def _with_people_words(clauses: list[Clause], table: Sequence[PeopleWord]) -> list[Clause]:
+def _with_people_words(clauses: list[Clause], table: Sequence[PeopleWord], stops: Sequence[bool]) -> list[Clause]:
     """Clauses that spell an everyday word of the table, merged into one that also reaches its targets."""
     flat = [stem for clause in clauses for stem in clause.alternatives[0].stems]
     starts = {c.start: i for i, c in enumerate(clauses)}
     ends = {c.start + c.size: i for i, c in enumerate(clauses)}
     merged: dict[int, Clause] = {}
     covered: set[int] = set()
-    for found in expansions(flat, table):
+    for found in expansions(flat, table, stops):
         first, last = starts.get(found.start), ends.get(found.end)
         if first is None or last is None:
             continue  # the everyday word starts or ends inside a word the user typed
