@@ -4,15 +4,16 @@
 
 Runs tests/search_questions.yaml through fopinfo.search with the people's-words table and
 prints recall@3 (a right id among the first three results) for each part separately
-(tuned, held_out_1, held_out_2, held_out_3), each question that missed, and how the
-unanswerable questions come out (nothing, with suggestions; or results, with what they
-miss). Goal: recall@3 >= 90% on the part never tuned to (held_out_3, from the third round
-on; held_out_1 and held_out_2 were seen in the first and second rounds and are tuning
-material now). Exits 1 when the goal is missed.
+(tuned, held_out_1, held_out_2, held_out_3, held_out_4), each question that missed, and
+how the unanswerable questions come out (nothing, with suggestions; or results, with what
+they miss). Goal: recall@3 >= 90% on the part never tuned to (held_out_4, from the fourth
+round on; held_out_1, held_out_2 and held_out_3 were seen in the first, second and third
+rounds and are tuning material now). Exits 1 when the goal is missed.
 
 --part limits the run to the parts named (repeatable): while tuning, run
-`--part tuned --part held_out_1 --part held_out_2 --part unanswerable --part unanswerable_2`
-so the held-out parts (held_out_3, unanswerable_3) are not seen.
+`--part tuned --part held_out_1 --part held_out_2 --part held_out_3 --part unanswerable
+--part unanswerable_2 --part unanswerable_3` so the held-out parts (held_out_4,
+unanswerable_4) are not seen.
 
 --scale also times search on generated files of 1,000, 10,000 and 100,000 statements
 (benchmarks/make_large.py): index build and one query, to show the growth is linear.
@@ -37,11 +38,11 @@ from fopinfo.loading import load  # noqa: E402
 from fopinfo.search import Index, PeopleWords, bad_targets, index_knowledge, search  # noqa: E402
 
 GOAL = 0.90
-# held_out_1 and held_out_2 were seen in rounds 1 and 2: tuning material now, reported
-# separately so the rounds stay comparable.
-ANSWERABLE = ("tuned", "held_out_1", "held_out_2", "held_out_3")
-UNANSWERABLE = ("unanswerable", "unanswerable_2", "unanswerable_3")
-HELD_OUT = "held_out_3"  # the part never tuned to (written blind for round 3): the goal is measured on it
+# held_out_1, held_out_2 and held_out_3 were seen in rounds 1, 2 and 3: tuning material now
+# (held_out_3 from round 4 on), reported separately so the rounds stay comparable.
+ANSWERABLE = ("tuned", "held_out_1", "held_out_2", "held_out_3", "held_out_4")
+UNANSWERABLE = ("unanswerable", "unanswerable_2", "unanswerable_3", "unanswerable_4")
+HELD_OUT = "held_out_4"  # the part never tuned to (written blind, in parallel with round 4): the goal is measured on it
 SCALE_SIZES = (1_000, 10_000, 100_000)
 SCALE_QUERIES = (["bone", "injection"], ["is", "there", "a", "cure"], ['"genetic test"'])
 
