@@ -30,7 +30,10 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (~2 ms of the fast path)
+if TYPE_CHECKING:
+    from typing import Any
 
 VERSION_ARGS = (["--version"], ["-V"])
 EXIT_OK = 0
