@@ -78,7 +78,8 @@ def store(path: Path, st: os.stat_result, knowledge: Knowledge) -> None:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             with open(fd, "wb") as f:
-                f.write(cache_entry.pack(offered, blob))
+                for part in cache_entry.parts(offered, blob):
+                    f.write(part)
             os.replace(temporary, entry)
         except BaseException:
             temporary.unlink(missing_ok=True)
