@@ -6,9 +6,10 @@ installed fopinfo stands in for it (not ``-I``: that would hide PyYAML, which pi
 build provides through PYTHONPATH), and written by ``fopinfo.compiled`` with the format
 version and the SHA-256 of the YAML bytes it came from. Beside it, the completion candidates
 (``fopinfo/data/completion.marshal``: every topic's and term's names with the title that
-describes them, every source's number and text, computed by ``fopinfo.query`` from the
-validated knowledge) under the same hash, for ``fopinfo.fast_path``. At run time a form that does not
-match the installed ``facts.yaml`` byte for byte is ignored and the YAML parsed instead.
+describes them, every source's number and text, computed from the validated knowledge by
+``fopinfo.candidates``, the function the opt-in cache uses for other files) under the same
+hash, for ``fopinfo.fast_path``. At run time a form that does not match the installed
+``facts.yaml`` byte for byte is ignored and the YAML parsed instead.
 
 A bundled file that does not parse or validate fails the build: a wheel would otherwise
 ship a knowledge file every command refuses. Editable installs get no compiled form (they
@@ -36,7 +37,7 @@ sys.path.insert(0, root)
 import fopinfo
 from pathlib import Path
 assert Path(fopinfo.__file__).resolve().parent == Path(root, "fopinfo").resolve(), fopinfo.__file__
-from fopinfo import query
+from fopinfo.candidates import of
 from fopinfo.compiled import dumps
 from fopinfo.validation import validate
 from fopinfo.yaml_reading import read_yaml
@@ -51,19 +52,7 @@ if blob is None:
     sys.exit("data/facts.yaml holds values the compiled form cannot keep exactly")
 Path(out).write_bytes(blob)
 
-def owners(spellings, describe):
-    # [(description, (name, ...)), ...]: each owner's names as spellings gives them, in order
-    grouped = {}
-    for name, owner in spellings:
-        grouped.setdefault(id(owner), (owner, []))[1].append(name)
-    return [(describe(owner), tuple(names)) for owner, names in grouped.values()]
-
-candidates = {
-    "topics": owners(query.topic_spellings(knowledge), lambda topic: topic.title),
-    "terms": owners(query.term_spellings(knowledge), lambda term: term.term),
-    "sources": [(str(s.number), s.text or "") for s in knowledge.sources],
-}
-blob = dumps(candidates, ("completion", "sha256", hashlib.sha256(raw).hexdigest()))
+blob = dumps(of(knowledge), ("completion", "sha256", hashlib.sha256(raw).hexdigest()))
 if blob is None:
     sys.exit("the completion candidates cannot be kept exactly")
 Path(candidates_out).write_bytes(blob)

@@ -14,6 +14,11 @@ user can set back. Because a file system's clock ticks coarsely (an edit within 
 tick can keep the ctime), a file changed less than RECENT_NS before it is read is not
 kept at all: its next edit is then sure to show.
 
+Beside the knowledge, an entry keeps the file's completion candidates (``fopinfo.candidates``),
+so a shell's Tab after ``--data FILE`` (or with FOPINFO_DATA set) is answered by the start-up
+fast path from a few kilobytes, before Typer, Rich or YAML is imported; where the entry and
+its key are and how it is laid out is ``fopinfo.cache_entry`` (standard library only).
+
 Every failure is silent and harmless: a cache that cannot be created, read or written, a
 truncated, corrupt, foreign or older entry, all mean the YAML is parsed as without it.
 Entries are written atomically (a temporary file in the same directory, then a rename).
@@ -25,104 +30,59 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Any
 
-from fopinfo import __version__
+from fopinfo import cache_entry
+from fopinfo.cache_entry import enabled as enabled
 from fopinfo.compiled import MISSING, dumps, loads
 from fopinfo.model import Knowledge
 from fopinfo.model_codec import decode, encode
 
-ENVIRONMENT = "FOPINFO_CACHE"
 RECENT_NS = 2_000_000_000  # coarser than any file system's clock tick for ctime (FAT's mtime: 2 s)
-
-
-def enabled() -> bool:
-    """Whether the user asked for the cache: FOPINFO_CACHE=1."""
-    return os.environ.get(ENVIRONMENT, "").strip().lower() in ("1", "true", "yes", "on")
-
-
-def directory() -> Path | None:
-    """``$XDG_CACHE_HOME/fopinfo``, or ``~/.cache/fopinfo``; None without an absolute place for it.
-
-    A relative XDG_CACHE_HOME is ignored, as the XDG specification says.
-    """
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "fopinfo" if os.path.isabs(base) else None
 
 
 def lookup(path: Path) -> Knowledge | None:
     """The knowledge in the file at ``path`` if a current entry holds it, else None. Never raises."""
+    plain = cache_entry.read(os.fspath(path), knowledge=True)
+    if plain is MISSING:
+        return None
     try:
-        absolute = os.path.abspath(path)
-        entry = _entry(absolute)
-        if entry is None or not _private(entry.parent):
-            return None
-        with open(entry, "rb") as f:
-            if os.fstat(f.fileno()).st_uid != os.getuid():
-                return None
-            blob = f.read()
-        plain = loads(blob, _key(absolute, os.stat(absolute)))
-        return None if plain is MISSING else decode(plain)
-    except (OSError, ValueError, TypeError, KeyError, IndexError):  # unreadable, or not what encode() wrote
+        return decode(plain)
+    except (ValueError, TypeError, KeyError, IndexError):  # not what encode() wrote
         return None
 
 
 def store(path: Path, st: os.stat_result, knowledge: Knowledge) -> None:
-    """Keep the knowledge read from the file at ``path`` as it was when ``st`` was taken. Never raises."""
+    """Keep the knowledge read from the file at ``path`` as it was when ``st`` was taken, with its
+    completion candidates. Never raises."""
     if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RECENT_NS:
         return  # changed within a clock tick or so: a further edit might keep its ctime
     try:
+        from fopinfo import candidates
+
         absolute = os.path.abspath(path)
-        entry = _entry(absolute)
-        if entry is None:
+        where = cache_entry.entry_path(absolute)
+        if where is None:
             return
-        key = _key(absolute, st)
+        entry = Path(where)
+        key = cache_entry.key(absolute, st)
         blob = dumps(encode(knowledge), key)
         if blob is None or decode(loads(blob, key)) != knowledge:  # kept only if it gives back the same
             return
+        offered = dumps(candidates.of(knowledge), key)
+        if offered is None:
+            return
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(entry.parent):
+        if not cache_entry.private(str(entry.parent)):
             return
         temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             with open(fd, "wb") as f:
-                f.write(blob)
+                for part in cache_entry.parts(offered, blob):
+                    f.write(part)
             os.replace(temporary, entry)
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
     except (OSError, ValueError, TypeError, KeyError, IndexError):
         return
-
-
-def _private(folder: Path) -> bool:
-    """The cache folder is the user's own and no one else may write in it."""
-    st = os.stat(folder)
-    return st.st_uid == os.getuid() and not st.st_mode & 0o022
-
-
-def _entry(absolute: str) -> Path | None:
-    import hashlib
-
-    folder = directory()
-    if folder is None:
-        return None
-    return folder / f"{hashlib.sha256(os.fsencode(absolute)).hexdigest()[:32]}.marshal"
-
-
-def _key(absolute: str, st: os.stat_result) -> tuple[Any, ...]:
-    """Everything that must be unchanged for an entry to be served: the file, its stat, and fopinfo's
-    own code (its version and each module's size and mtime, so an edited validator or model, even in
-    a checkout, never meets an entry an older one made)."""
-    file = (absolute, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-    return (*file, __version__, _code())
-
-
-def _code() -> tuple[tuple[str, int, int], ...]:
-    with os.scandir(os.path.dirname(os.path.abspath(__file__))) as entries:
-        return tuple(
-            sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.name.endswith(".py"))
-        )

@@ -3,15 +3,20 @@ and a shell's completion request for a topic, a term or a source number.
 
 Standard library only, so such a run costs little more than the interpreter's start-up.
 Only an exact request is answered here; anything else (``--version`` with other options,
-``--data`` or ``FOPINFO_DATA``, another shell, another command, a checkout without the
-compiled candidates) returns to the full CLI, which gives the same answer more slowly: the
-fast path never changes an output. ``FOPINFO_NO_FAST_PATH=1`` turns it off (the tests
-compare both paths byte for byte with it).
+another option before the command than one ``--data``, another shell, another command, a
+checkout without the compiled candidates, a ``--data`` file the cache holds no current
+entry for) returns to the full CLI, which gives the same answer more slowly: the fast path
+never changes an output. ``FOPINFO_NO_FAST_PATH=1`` turns it off (the tests compare both
+paths byte for byte with it).
 
-A completion request is answered from the candidates the wheel build computed for the
-bundled file (``hatch_build.py``: ``fopinfo/data/completion.marshal``, keyed by the SHA-256
-of ``facts.yaml``, so an edited file is never served stale), with a copy of what
-``fopinfo.completion`` and ``query.completions`` do for bash, zsh and fish and of how
+A completion request is answered from the candidates computed by ``fopinfo.candidates``: for
+the bundled file, those the wheel build computed (``hatch_build.py``:
+``fopinfo/data/completion.marshal``, keyed by the SHA-256 of ``facts.yaml``); for a file
+named by ``--data FILE`` (``--data=FILE``) before the command, or else by FOPINFO_DATA, those
+the opt-in cache (FOPINFO_CACHE=1) kept beside the file's knowledge, read only while the
+entry is current (``fopinfo.cache_entry``: the file's device, inode, size, mtime and ctime,
+and fopinfo's own code), so an edited file is never served stale. The answer is a copy of
+what ``fopinfo.completion`` and ``query.completions`` do for bash, zsh and fish and of how
 Typer prints the answer (``typer._completion_classes``). Where Typer would pass a
 description through Rich (zsh and fish), the fast path answers only when Rich would leave
 it as it is: no markup, no emoji code, no control character, shorter than any width Rich
@@ -25,7 +30,10 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (~2 ms of the fast path)
+if TYPE_CHECKING:
+    from typing import Any
 
 VERSION_ARGS = (["--version"], ["-V"])
 EXIT_OK = 0
@@ -60,7 +68,7 @@ def answer_early(argv: list[str] | None = None) -> None:
 def completion_answer(environ: Any) -> str | None:
     """What the full CLI prints for this completion request, or None where it must answer."""
     shell = {"complete_bash": "bash", "complete_zsh": "zsh", "complete_fish": "fish"}.get(environ[COMPLETE_VAR])
-    if shell is None or "FOPINFO_DATA" in environ or not _utf8(sys.stdout):
+    if shell is None or not _utf8(sys.stdout):
         return None
     if shell == "fish" and environ.get("_TYPER_COMPLETE_FISH_ACTION") != "get-args":
         return None
@@ -68,10 +76,14 @@ def completion_answer(environ: Any) -> str | None:
     if request is None:
         return None
     words, incomplete = request
+    chosen = _data(words, environ)
+    if chosen is None:
+        return None
+    data, words = chosen
     kind = COMPLETED.get(tuple(words))
     if kind is None or incomplete[:1] == "-" or incomplete == "=":  # options: the CLI's
         return None
-    candidates = _candidates()
+    candidates = _candidates() if data is None else _cached_candidates(data)
     if candidates is None:
         return None
     if kind == "sources":
@@ -80,6 +92,31 @@ def completion_answer(environ: Any) -> str | None:
         quote = _bash_quote(environ) if shell == "bash" else ""
         offers = _offers(shell, quote, candidates[kind], incomplete)
     return _printed(shell, offers, environ)
+
+
+def _data(words: list[str], environ: Any) -> tuple[str | None, list[str]] | None:
+    """(the knowledge file the CLI completes from, None for the bundled one; the words after a
+    leading ``--data FILE``), or None where the CLI must tell."""
+    if words[:1] == ["--data"] and len(words) > 1:
+        data, words = words[1], words[2:]
+    elif words[:1] and words[0].startswith("--data="):
+        data, words = words[0].removeprefix("--data="), words[1:]
+    elif "FOPINFO_DATA" in environ:
+        data = environ["FOPINFO_DATA"]  # read by Click only when the command line gives no --data
+    else:
+        return None, words
+    return (data, words) if data and not data.startswith("-") else None
+
+
+def _cached_candidates(data: str) -> dict[str, Any] | None:
+    """The candidates the opt-in cache kept with its current entry for the file at ``data``, if any."""
+    from fopinfo import cache_entry
+    from fopinfo.compiled import MISSING
+
+    if not cache_entry.enabled():
+        return None
+    candidates = cache_entry.read(data, knowledge=False)
+    return None if candidates is MISSING or type(candidates) is not dict else candidates
 
 
 def _utf8(stream: Any) -> bool:
@@ -127,7 +164,7 @@ def _split(text: str) -> list[str]:
 
 def _candidates() -> dict[str, Any] | None:
     """The wheel's completion candidates for the installed facts.yaml, if computed from these very bytes."""
-    from fopinfo.compiled import MISSING, loads
+    from fopinfo.compiled import MISSING, loads, sha256_hex
 
     data = os.path.join(os.path.dirname(os.path.realpath(__file__)), "data")
     try:
@@ -137,20 +174,8 @@ def _candidates() -> dict[str, Any] | None:
             raw = f.read()
     except OSError:
         return None
-    candidates = loads(blob, ("completion", "sha256", _sha256_hex(raw)))
+    candidates = loads(blob, ("completion", "sha256", sha256_hex(raw)))
     return None if candidates is MISSING or type(candidates) is not dict else candidates
-
-
-def _sha256_hex(raw: bytes) -> str:
-    """As fopinfo.loading.sha256_hex: CPython's built-in module, not OpenSSL's (3 ms to load)."""
-    try:
-        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # CPython 3.12+
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]  # CPython 3.10-3.11
-        except ImportError:
-            from hashlib import sha256
-    return str(sha256(raw).hexdigest())
 
 
 def _name_key(name: str) -> str:

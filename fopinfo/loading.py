@@ -4,11 +4,10 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from fopinfo.compiled import BUNDLED_NAME, MISSING, loads
+from fopinfo.compiled import BUNDLED_NAME, MISSING, loads, sha256_hex
 from fopinfo.errors import BadKnowledgeFile
 from fopinfo.model import InvalidKnowledge, Knowledge, Problem
 from fopinfo.safe_text import excerpt
-from fopinfo.validation import validate
 
 # Refuse larger files before parsing: far above a 100,000-statement file, far below
 # what would exhaust memory.
@@ -154,6 +153,8 @@ def check_file(path: Path, origin: str | None = None, *, keep: bool = False) -> 
     text = _decode(raw, label)
     del raw  # not kept through the parse: 87 MB at 100,000 statements
     data, duplicates = parse(text, str(path))
+    from fopinfo.validation import validate
+
     knowledge, problems = validate(data)
     if duplicates:  # a value the validator saw may not be the one the author meant
         knowledge, problems = None, duplicates + problems
@@ -175,6 +176,8 @@ def load(path: Path | None = None, origin: str | None = None) -> Knowledge:
     path = path or bundled_path()
     data = compiled_bundled(path)
     if data is not MISSING:
+        from fopinfo.validation import validate  # not imported for a file the cache holds (~5 ms)
+
         knowledge, _ = validate(data)
         if knowledge is not None:
             return knowledge
@@ -209,19 +212,6 @@ def compiled_bundled(path: Path) -> Any:
     except OSError:
         return MISSING
     return loads(blob, ("sha256", sha256_hex(raw)))
-
-
-def sha256_hex(raw: bytes) -> str:
-    """SHA-256 by CPython's built-in module when it has one: ``hashlib`` first loads OpenSSL
-    (about 3 ms and 2.5 MB of a run that reads a 32 KB file)."""
-    try:
-        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # CPython 3.12+
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]  # CPython 3.10-3.11
-        except ImportError:
-            from hashlib import sha256
-    return str(sha256(raw).hexdigest())
 
 
 def locate(problems: list[Problem], text: str) -> list[Problem]:

@@ -24,6 +24,8 @@ from fopinfo.answers import (
     Topic,
     Updates,
 )
+from fopinfo.candidates import term_spellings as term_spellings
+from fopinfo.candidates import topic_spellings as topic_spellings
 from fopinfo.errors import NothingFound, UsageProblem
 from fopinfo.model import Group, Knowledge, Note, Section, Source, Statement, Subject, Term, name_key
 
@@ -85,21 +87,6 @@ def _resolve(
     shown = [*suggested.values(), *close]
     hints = (f"did you mean: {', '.join(shown)}?",) if shown else ()
     raise UsageProblem(f"no {what} named '{name}'", (*hints, f"{what}s: {', '.join(listing)}"))
-
-
-def topic_spellings(k: Knowledge) -> Iterator[tuple[str, Section | Subject]]:
-    """Every name a topic answers to, as written: section ids, titles, aliases, subject ids."""
-    for section in k.sections:
-        for name in (section.id, section.title, *section.aliases):
-            yield name, section
-    for subject in k.subjects:
-        yield subject.id, subject
-
-
-def term_spellings(k: Knowledge) -> Iterator[tuple[str, Term]]:
-    for term in k.glossary:
-        for name in (term.id, term.term, *term.aliases):
-            yield name, term
 
 
 def _by_key(spellings: Iterable[tuple[str, T]]) -> dict[str, T]:

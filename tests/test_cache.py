@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from fopinfo import cache, compiled, loading, model_codec
+from fopinfo import cache, cache_entry, candidates, compiled, loading, model_codec
 from fopinfo.model import InvalidKnowledge
 from fopinfo.yaml_reading import read_yaml
 from tests.conftest import BUNDLED, ROOT
@@ -93,6 +93,24 @@ def test_model_codec_gives_back_the_same_records(tmp_path: Path) -> None:
     assert all(n in back.developments.notes for ns in back.developments.on.values() for n in ns)
 
 
+def test_model_codec_keeps_equal_strings_once() -> None:
+    """A statement's text is often its quote: written once, read back as one object."""
+    blob = compiled.dumps(model_codec.encode(loading.load(BUNDLED)), "key")
+    assert blob is not None
+    back = model_codec.decode(compiled.loads(blob, "key"))
+    same_words = [s for s in back.statements() if s.quote == s.text]
+    assert same_words and all(s.quote is s.text for s in same_words)
+
+
+def test_model_codec_refuses_rows_of_another_length() -> None:
+    plain = list(model_codec.encode(loading.load(BUNDLED)))
+    section = list(plain[3][0])
+    section[4] = (section[4][0][:-1], *section[4][1:])  # a statement short of a field
+    plain[3] = (tuple(section), *plain[3][1:])
+    with pytest.raises(ValueError):
+        model_codec.decode(tuple(plain))
+
+
 # ---------------------------------------------------------------- the cache
 
 TEXT = BUNDLED.read_text(encoding="utf-8")
@@ -156,6 +174,16 @@ def test_second_load_is_served_from_a_private_cache(
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
     assert loading.load(path) == first
     assert parses.count == 1  # served from the cache
+
+
+def test_the_entry_keeps_the_files_completion_candidates(home: Path, tmp_path: Path) -> None:
+    """What the fast path offers after --data FILE: computed as the wheel build computes the bundled file's."""
+    path = knowledge_file(tmp_path)
+    assert cache_entry.read(str(path), knowledge=False) is compiled.MISSING  # nothing kept yet
+    k = loading.load(path)
+    assert cache_entry.read(str(path), knowledge=False) == candidates.of(k)
+    os.utime(path)  # a touch: the entry is no longer current
+    assert cache_entry.read(str(path), knowledge=False) is compiled.MISSING
 
 
 def test_same_size_edit_with_mtime_restored_is_not_served_stale(
@@ -272,4 +300,5 @@ def test_the_cli_second_run_imports_no_yaml(tmp_path: Path) -> None:
     ]
     imported = [{line.split("|")[-1].strip() for line in r.stderr.splitlines()} for r in runs]
     assert "yaml" in imported[0] and "yaml" not in imported[1]
+    assert "fopinfo.validation" not in imported[1]  # the cache holds validated knowledge
     assert runs[0].stdout == runs[1].stdout and "Source 7" in runs[1].stdout

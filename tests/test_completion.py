@@ -123,12 +123,12 @@ printf '%s\n' "${COMPREPLY[@]}"
 """
 
 
-def _bash_compreply(home: Path, *words: str) -> list[str]:
+def _bash_compreply(home: Path, *words: str, env: dict[str, str] | None = None) -> list[str]:
     bash = _tool("bash")
     script = _script(home, "bash")
     result = subprocess.run(
         [bash, "--norc", "--noprofile", "-c", BASH_COMPLETE, "bash", str(script), "fopinfo", *words],
-        env=_env(home),
+        env={**_env(home), **(env or {})},
         cwd=home,
         capture_output=True,
         text=True,
@@ -287,12 +287,14 @@ _fopinfo || true  # 1: no matches
 """
 
 
-def _zsh_specs(home: Path, *words: str) -> str:
+def _zsh_specs(home: Path, *words: str, env: dict[str, str] | None = None) -> str:
     """What zsh's completion function hands _arguments, after zsh has evaluated Typer's answer."""
     zsh = _tool("zsh")
     script = _script(home, "zsh")
     argv = [zsh, "-fc", ZSH_COMPLETE, "zsh", str(script), "fopinfo", *words]
-    return subprocess.run(argv, env=_env(home), cwd=home, capture_output=True, text=True, timeout=20, check=True).stdout
+    return subprocess.run(
+        argv, env={**_env(home), **(env or {})}, cwd=home, capture_output=True, text=True, timeout=20, check=True
+    ).stdout
 
 
 def test_zsh_keeps_apostrophes_in_descriptions(home: Path) -> None:
@@ -318,12 +320,14 @@ def test_zsh_completes_any_case_and_never_falls_back_to_files(
     assert specs == f"*: :(({expected}))\n"
 
 
-def _fish_complete(home: Path, line: str) -> list[str]:
+def _fish_complete(home: Path, line: str, env: dict[str, str] | None = None) -> list[str]:
     fish = _tool("fish")
     script = _script(home, "fish")
     (home / "house.txt").write_text("", encoding="utf-8")  # a file a fallback to file names would offer
     argv = [fish, "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", str(script), line]
-    result = subprocess.run(argv, env=_env(home), cwd=home, capture_output=True, text=True, timeout=20, check=True)
+    result = subprocess.run(
+        argv, env={**_env(home), **(env or {})}, cwd=home, capture_output=True, text=True, timeout=20, check=True
+    )
     return result.stdout.splitlines()
 
 
@@ -431,3 +435,146 @@ def test_installed_fish_completion_works_in_a_new_shell(home: Path) -> None:
     argv = [fish, "-c", "complete -C 'fopinfo define hal'"]  # fish finds ~/.config/fish/completions itself
     offered = subprocess.run(argv, env=_env(home), cwd=home, capture_output=True, text=True, timeout=20)
     assert offered.stdout == "hallux-valgus\thallux valgus\n", offered.stderr
+
+
+# ---------------------------------------------------------------- a --data file, from the opt-in cache
+
+# The bundled file with one more alias, so its candidates are not the bundled file's.
+DATA_TEXT = BUNDLED.read_text(encoding="utf-8").replace(
+    "aliases: [cause, genetics, gene]", "aliases: [cause, genetics, gene, carrier]"
+)
+OLD, NEW = "[cause, genetics,", "[cause, genomics,"  # a same-size edit of an alias
+CACHE_TICK_S = 2.1  # the cache keeps no file changed in the last 2 s (fopinfo.cache.RECENT_NS)
+
+
+@pytest.fixture(scope="module")
+def cached_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A --data file old enough for the cache to keep it (written once: the wait is seconds)."""
+    path = tmp_path_factory.mktemp("data") / "my facts.yaml"  # a space: quoted on the command line
+    path.write_text(DATA_TEXT, encoding="utf-8")
+    time.sleep(CACHE_TICK_S)
+    return path
+
+
+def _cache_env(home: Path, **more: str) -> dict[str, str]:
+    return {"FOPINFO_CACHE": "1", "XDG_CACHE_HOME": str(home / "xdg"), **more}
+
+
+def _fill(home: Path, data: Path) -> None:
+    """One ordinary run with the cache on: it writes the file's entry."""
+    env = {**_env(home), **_cache_env(home)}
+    subprocess.run(["fopinfo", "--data", str(data), "topics"], env=env, capture_output=True, check=True, timeout=60)
+    assert len(list((home / "xdg" / "fopinfo").glob("*.marshal"))) == 1
+
+
+def _request(shell: str, words: list[str]) -> dict[str, str]:
+    """A completion request as fopinfo's script for this shell sends it (fopinfo/shell_install.py)."""
+    import shlex
+
+    if shell == "bash":
+        line = ["fopinfo", *map(shlex.quote, words)]
+        return {"_FOPINFO_COMPLETE": "complete_bash", "COMP_WORDS": "\n".join(line), "COMP_CWORD": str(len(words))}
+    typed = " ".join(["fopinfo", *map(shlex.quote, words[:-1])]) + " " + words[-1]
+    env = {"_FOPINFO_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": typed}
+    if shell == "fish":
+        env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
+    return env
+
+
+def _tab(home: Path, env: dict[str, str], *, fast: bool = True) -> tuple[subprocess.CompletedProcess[str], bool]:
+    """The console script's answer to a request, and whether Typer was imported (the fast path did not answer)."""
+    clean = {**_env(home), **env, "PYTHONPROFILEIMPORTTIME": "1"}
+    if not fast:
+        clean["FOPINFO_NO_FAST_PATH"] = "1"  # documented in fopinfo/fast_path.py: the full CLI answers
+    done = subprocess.run([str(BIN / "fopinfo")], env=clean, cwd=home, capture_output=True, text=True, timeout=60)
+    imports = [line for line in done.stderr.splitlines() if line.startswith("import time:")]
+    errors = "\n".join(line for line in done.stderr.splitlines() if not line.startswith("import time:"))
+    typer = any(line.split("|")[-1].strip() == "typer" for line in imports)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout, errors), typer
+
+
+def _same_as_cli(home: Path, env: dict[str, str]) -> tuple[str, bool]:
+    """The answer (byte for byte the full CLI's) and whether the fast path gave it."""
+    fast, typer = _tab(home, env)
+    slow, _ = _tab(home, env, fast=False)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (slow.returncode, slow.stdout, slow.stderr), env
+    assert fast.returncode == 0 and fast.stderr == ""
+    return fast.stdout, not typer
+
+
+DATA_REQUESTS = [["topic", "car"], ["topic", ""], ["topic", "What"], ["define", "'bone m"], ["define", ""]]
+DATA_REQUESTS += [["cite", "1"], ["handout", "--topic", "gen"], ["topic", "zz"]]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_a_tab_after_data_is_answered_from_the_cache_as_the_cli_answers(
+    home: Path, cached_data: Path, shell: str
+) -> None:
+    _fill(home, cached_data)
+    for words in DATA_REQUESTS:
+        for given in (["--data", str(cached_data)], [f"--data={cached_data}"]):
+            if shell == "bash" and given[0] != "--data":
+                continue  # bash splits --data=FILE at the "=" (COMP_WORDBREAKS): the CLI's to answer
+            _, fast = _same_as_cli(home, {**_cache_env(home), **_request(shell, [*given, *words])})
+            assert fast, (given, words)
+        env = {**_cache_env(home, FOPINFO_DATA=str(cached_data)), **_request(shell, words)}
+        _, fast = _same_as_cli(home, env)
+        assert fast, words
+    carrier, _ = _same_as_cli(
+        home, {**_cache_env(home), **_request(shell, ["--data", str(cached_data), "topic", "car"])}
+    )
+    assert "carrier" in carrier  # the --data file's candidates, not the bundled file's
+
+
+def test_a_tab_after_data_is_the_clis_without_the_cache_or_a_current_entry(home: Path, cached_data: Path) -> None:
+    """Cache off, no entry, a corrupt entry, an edited file: the CLI answers (the new file's names), silently."""
+    request = _request("zsh", ["--data", str(cached_data), "topic", "geno"])
+    answer, fast = _same_as_cli(home, {**_cache_env(home), **request})  # no entry yet: this run writes it
+    assert not fast and "genomics" not in answer
+    answer, fast = _same_as_cli(home, {**_cache_env(home), **request})
+    assert fast
+    answer, fast = _same_as_cli(home, {**_cache_env(home, FOPINFO_CACHE="0"), **request})
+    assert not fast  # the cache is not read without the opt-in
+    (entry,) = (home / "xdg" / "fopinfo").glob("*.marshal")
+    good = entry.read_bytes()
+    for junk in (
+        good[:40],
+        good[:200],
+        b"",
+        b"\xff" * 1000,
+        good.replace(b"fopinfo cache entry", b"fopinfo cache ENTRY"),
+    ):
+        entry.write_bytes(junk)
+        answer, fast = _same_as_cli(home, {**_cache_env(home), **request})
+        assert not fast, junk[:60]
+        entry.write_bytes(good)
+    entry.write_bytes(good[:-10])  # the knowledge cut short: the candidates before it are whole and current
+    answer, fast = _same_as_cli(home, {**_cache_env(home), **request})
+    original = cached_data.read_bytes()
+    before = cached_data.stat()
+    try:
+        with open(cached_data, "r+b") as f:  # in place: same inode, same size, mtime put back
+            f.write(original.replace(OLD.encode(), NEW.encode(), 1))
+        os.utime(cached_data, ns=(before.st_atime_ns, before.st_mtime_ns))
+        answer, fast = _same_as_cli(home, {**_cache_env(home), **request})
+        assert not fast and "genomics" in answer  # the edited file's names, never the entry's
+    finally:
+        cached_data.write_bytes(original)
+        time.sleep(CACHE_TICK_S)  # old enough again for the other tests' entries
+
+
+def test_real_shells_complete_after_data_from_the_cache_as_without_it(home: Path, cached_data: Path) -> None:
+    _fill(home, cached_data)
+    data = str(cached_data)
+    quoted = data.replace(" ", "\\ ")  # as typed: COMP_WORDS holds the words as the user wrote them
+    on, off = _cache_env(home), {**_cache_env(home), "FOPINFO_NO_FAST_PATH": "1"}
+    for words in (["topic", "car"], ["define", "'bone m"], ["cite", "1"]):
+        fast = _bash_compreply(home, "--data", quoted, *words, env=on)
+        assert fast == _bash_compreply(home, "--data", quoted, *words, env=off)
+    assert _bash_compreply(home, "--data", quoted, "topic", "car", env=on) == ["carrier", "care"]
+    for words in (["topic", "Ca"], ["define", "ho"], ["cite", ""]):
+        assert _zsh_specs(home, "--data", quoted, *words, env=on) == _zsh_specs(home, "--data", quoted, *words, env=off)
+    for line in (f"fopinfo --data {quoted} topic car", f"fopinfo --data {quoted} define ho"):
+        assert _fish_complete(home, line, env=on) == _fish_complete(home, line, env=off)
+    assert _fish_complete(home, f"fopinfo --data {quoted} topic carr", env=on) == ["carrier\tWhat Causes FOP?"]
+    assert '"carrier"' in _zsh_specs(home, "--data", quoted, "topic", "car", env=on)
