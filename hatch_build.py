@@ -1,15 +1,17 @@
-"""Wheel build hook: ship the bundled knowledge pre-parsed (``fopinfo/data/facts.marshal``).
+"""Wheel build hook: ship the bundled knowledge pre-parsed and validated (``fopinfo/data/facts.marshal``).
 
 The YAML is parsed and validated by this source tree's own fopinfo (``yaml_reading`` and
-``validation``, exactly as a run parses it), in a separate interpreter that asserts no other
-installed fopinfo stands in for it (not ``-I``: that would hide PyYAML, which pip's isolated
-build provides through PYTHONPATH), and written by ``fopinfo.compiled`` with the format
-version and the SHA-256 of the YAML bytes it came from. Beside it, the completion candidates
-(``fopinfo/data/completion.marshal``: every topic's and term's names with the title that
-describes them, every source's number and text, computed from the validated knowledge by
-``fopinfo.candidates``, the function the opt-in cache uses for other files) under the same
-hash, for ``fopinfo.fast_path``. At run time a form that does not match the installed
-``facts.yaml`` byte for byte is ignored and the YAML parsed instead.
+``validation``, exactly as a run parses it) and kept as the validated model (``model_codec``,
+as the opt-in cache keeps other files: a run neither parses nor validates it again), in a
+separate interpreter that asserts no other installed fopinfo stands in for it (not ``-I``:
+that would hide PyYAML, which pip's isolated build provides through PYTHONPATH), and written
+by ``fopinfo.compiled`` with the format version and the SHA-256 of the YAML bytes it came
+from; what it loads back must equal the model, or the build fails. Beside it, the completion
+candidates (``fopinfo/data/completion.marshal``: every topic's and term's names with the
+title that describes them, every source's number and text, computed from the validated
+knowledge by ``fopinfo.candidates``, the function the opt-in cache uses for other files)
+under the same hash, for ``fopinfo.fast_path``. At run time a form that does not match the
+installed ``facts.yaml`` byte for byte is ignored and the YAML parsed instead.
 
 A bundled file that does not parse or validate fails the build: a wheel would otherwise
 ship a knowledge file every command refuses. Editable installs get no compiled form (they
@@ -38,7 +40,9 @@ import fopinfo
 from pathlib import Path
 assert Path(fopinfo.__file__).resolve().parent == Path(root, "fopinfo").resolve(), fopinfo.__file__
 from fopinfo.candidates import of
-from fopinfo.compiled import dumps
+from fopinfo.compiled import dumps, loads
+from fopinfo.loading import bundled_key
+from fopinfo.model_codec import decode, encode
 from fopinfo.validation import validate
 from fopinfo.yaml_reading import read_yaml
 
@@ -47,8 +51,9 @@ data, duplicates = read_yaml(raw.decode("utf-8-sig"))
 knowledge, problems = validate(data)
 if duplicates or knowledge is None:
     sys.exit("data/facts.yaml is not a valid knowledge file: " + "; ".join(map(str, duplicates + problems)))
-blob = dumps(data, ("sha256", hashlib.sha256(raw).hexdigest()))
-if blob is None:
+key = bundled_key(hashlib.sha256(raw).hexdigest())
+blob = dumps(encode(knowledge), key)
+if blob is None or decode(loads(blob, key)) != knowledge:
     sys.exit("data/facts.yaml holds values the compiled form cannot keep exactly")
 Path(out).write_bytes(blob)
 

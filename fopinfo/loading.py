@@ -168,19 +168,15 @@ def check_file(path: Path, origin: str | None = None, *, keep: bool = False) -> 
 def load(path: Path | None = None, origin: str | None = None) -> Knowledge:
     """Load and validate a knowledge file (the bundled one when path is None).
 
-    The bundled file's parsed values come from the compiled form the wheel ships, if it was
-    compiled from these very bytes; another file's validated knowledge from the opt-in cache,
-    if an entry holds this very file. Otherwise (or if the values do not validate) the YAML
-    is parsed, so that every problem is reported with its line.
+    The bundled file's validated knowledge comes from the compiled form the wheel ships, if
+    it was compiled from these very bytes; another file's from the opt-in cache, if an entry
+    holds this very file. Otherwise (or if the compiled form cannot be read back) the YAML is
+    parsed and validated, so that every problem is reported with its line.
     """
     path = path or bundled_path()
-    data = compiled_bundled(path)
-    if data is not MISSING:
-        from fopinfo.validation import validate  # not imported for a file the cache holds (~5 ms)
-
-        knowledge, _ = validate(data)
-        if knowledge is not None:
-            return knowledge
+    knowledge = compiled_bundled(path)
+    if knowledge is not None:
+        return knowledge
     from fopinfo import cache
 
     use_cache = cache.enabled()
@@ -193,16 +189,17 @@ def load(path: Path | None = None, origin: str | None = None) -> Knowledge:
     return checked.knowledge
 
 
-def compiled_bundled(path: Path) -> Any:
-    """The parsed values of the bundled file from the compiled form the wheel ships beside it,
-    if that was compiled from these very bytes (its SHA-256); else MISSING. Never raises.
+def compiled_bundled(path: Path) -> Knowledge | None:
+    """The bundled file's knowledge from the compiled form the wheel ships beside it (validated
+    at build time, ``hatch_build.py``), if that was compiled from these very bytes (its
+    SHA-256); else None. Never raises.
 
     A checkout or an editable install has no compiled form: it parses the YAML (or uses
     the opt-in cache).
     """
     installed = Path(__file__).resolve().parent / "data"
     if path.parent != installed or path.name != "facts.yaml":  # a compiled form found elsewhere is never trusted
-        return MISSING
+        return None
     compiled = installed / BUNDLED_NAME
     try:
         with open(compiled, "rb") as f:
@@ -210,8 +207,21 @@ def compiled_bundled(path: Path) -> Any:
         with open(path, "rb") as f:
             raw = f.read(MAX_FILE_BYTES + 1)
     except OSError:
-        return MISSING
-    return loads(blob, ("sha256", sha256_hex(raw)))
+        return None
+    plain = loads(blob, bundled_key(sha256_hex(raw)))
+    if plain is MISSING:
+        return None
+    from fopinfo.model_codec import decode
+
+    try:
+        return decode(plain)
+    except (ValueError, TypeError, KeyError, IndexError):  # not what the build's encode() wrote
+        return None
+
+
+def bundled_key(sha256: str) -> tuple[str, str, str]:
+    """What the wheel's compiled knowledge is kept under: the validated model, for these YAML bytes."""
+    return ("model", "sha256", sha256)
 
 
 def locate(problems: list[Problem], text: str) -> list[Problem]:

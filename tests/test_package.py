@@ -164,8 +164,12 @@ def test_installed_check_against_the_bundled_source(installed: Path, tmp_path: P
 
 
 def test_wheel_ships_the_knowledge_pre_parsed(wheel: Path) -> None:
-    """The compiled form equals what parsing the YAML gives, keyed by the hash of the very bytes shipped."""
+    """The compiled form equals what parsing and validating the YAML give, keyed by the hash of
+    the very bytes shipped."""
     from fopinfo.compiled import MISSING, loads
+    from fopinfo.loading import bundled_key
+    from fopinfo.model_codec import decode
+    from fopinfo.validation import validate
     from fopinfo.yaml_reading import read_yaml
 
     with zipfile.ZipFile(wheel) as z:
@@ -174,8 +178,11 @@ def test_wheel_ships_the_knowledge_pre_parsed(wheel: Path) -> None:
     assert raw == (ROOT / "data" / "facts.yaml").read_bytes()
     parsed, duplicates = read_yaml(raw.decode("utf-8-sig"))
     assert not duplicates
-    assert loads(blob, ("sha256", hashlib.sha256(raw).hexdigest())) == parsed
-    assert loads(blob, ("sha256", hashlib.sha256(raw + b"\n").hexdigest())) is MISSING
+    knowledge, problems = validate(parsed)
+    assert knowledge is not None and not problems
+    assert decode(loads(blob, bundled_key(hashlib.sha256(raw).hexdigest()))) == knowledge
+    assert loads(blob, bundled_key(hashlib.sha256(raw + b"\n").hexdigest())) is MISSING
+    assert loads(blob, ("sha256", hashlib.sha256(raw).hexdigest())) is MISSING  # the old layout's key
 
 
 def _imported(venv: Path, tmp_path: Path, *args: str) -> set[str]:
