@@ -10,7 +10,7 @@ from fopinfo.search.matching import Index, build_index
 from fopinfo.search.query_words import read_query
 from fopinfo.search.ranking import rank
 from fopinfo.search.results import Outcome
-from fopinfo.search.suggestions import suggest
+from fopinfo.search.suggestions import corrections, suggest
 from fopinfo.search.words import fold
 
 
@@ -31,9 +31,20 @@ def search(
     if isinstance(index, Knowledge):
         index = index_knowledge(index)
     clauses = read_query(words, table)
-    content = [c for c in clauses if not c.stop]
     ranked = rank(index, clauses)
     df = ranked.frequencies
+    # A long word in no text, with one close word of the file's or the table's: searched for instead, and said.
+    unknown = [
+        c.alternatives[0].written.casefold()
+        for c in clauses
+        if not (c.stop or c.quoted or c.negation or c.size > 1 or any(df.get(a.stems) for a in c.alternatives))
+    ]
+    corrected = corrections(index, table, (fold(w) for w in unknown)) if unknown else {}
+    if corrected:
+        clauses = read_query(words, table, corrected)
+        ranked = rank(index, clauses)
+        df = ranked.frequencies
+    content = [c for c in clauses if not c.stop]
     n = len(index.entries) or 1
     unused = tuple(c.typed for c in content if not df.get(c.alternatives[0].stems))
     common = tuple(c.typed for c in content if all(df.get(a.stems, 0) > n // 2 for a in c.alternatives))
@@ -51,4 +62,5 @@ def search(
         tuple(results[:limit] if limit else results),
         len(results),
         suggestions,
+        tuple(corrected.items()),
     )
