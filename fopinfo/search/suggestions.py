@@ -27,11 +27,12 @@ def vocabulary(index: Index) -> list[str]:
     return sorted(w for w in words if len(w) > 2 and not is_stop(w))
 
 
-def suggest(index: Index, typed: Iterable[str]) -> tuple[str, ...]:
-    """Words of the file close to what was typed, closest first, at most MAX_SUGGESTIONS per word."""
+def suggest(index: Index, typed: Iterable[str], known: list[str] | None = None) -> tuple[str, ...]:
+    """Words of the file close to what was typed, closest first, at most MAX_SUGGESTIONS per word
+    (``known``: the file's vocabulary, when already read)."""
     import difflib
 
-    known = vocabulary(index)
+    known = vocabulary(index) if known is None else known
     found: list[str] = []
     for word in typed:
         for token in tokens(word.casefold()):
@@ -79,19 +80,18 @@ def _swapped(typed: str, word: str) -> bool:
     )
 
 
-def corrections(index: Index, table: Sequence[PeopleWord], unknown: Iterable[str]) -> dict[str, str]:
+def corrections(known: Iterable[str], table: Sequence[PeopleWord], unknown: Iterable[str]) -> dict[str, str]:
     """For each unknown folded word that has one: the single word of the file's text or of the
-    people's words that it is one slip away from (see one_slip).
+    people's words that it is one slip away from (see one_slip); ``known``: the file's vocabulary.
 
     The words one slip away must all be one word form (one stem); two forms, or none, and the
-    word is left as typed. The file's words are read (one pass over its text) only when a word
-    is unknown, and only words one letter longer, shorter or as long are compared, each in one
-    pass over its letters.
+    word is left as typed. The engine reads the file's words (one pass over its text) only when
+    a word is unknown, and only words one letter longer, shorter or as long are compared.
     """
     wanted = {w for w in unknown if correctable(w)}
     if not wanted:
         return {}
-    known = set(vocabulary(index))
+    known = set(known)
     for entry in table:
         for phrase in entry.words:
             words = tokens(fold(phrase))
