@@ -112,6 +112,7 @@ class Found(NamedTuple):
     common: tuple[str, ...] = ()  # words in nearly every entry: alone they match nothing ("FOP")
     unused: tuple[str, ...] = ()  # words the file never uses (a people's word may still reach others)
     suggestions: tuple[str, ...] = ()  # did-you-mean, from the file's own words, when nothing matched
+    corrected: tuple[tuple[str, str], ...] = ()  # (typed, searched for instead): a slip mended, said with every result
 
     @property
     def hidden(self) -> int:

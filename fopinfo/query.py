@@ -308,6 +308,7 @@ def search(k: Knowledge, words: Sequence[str], limit: int = 20, quotes: bool = F
         outcome.common,
         outcome.unused,
         outcome.suggestions,
+        outcome.corrected,
     )
 
 

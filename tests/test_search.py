@@ -149,16 +149,41 @@ def test_limit_still_bounds_the_list(run: Run) -> None:
 
 
 def test_no_match_names_the_words_and_suggests_the_files_own(run: Run) -> None:
-    result = run("search", "injektion")
+    # Two slips from "injection" (k for c, "oi" for "io"): too far to mend, so only suggested.
+    result = run("search", "injektoin")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Error: the source does not mention 'injektion'",
+        "Error: the source does not mention 'injektoin'",
         "  Did you mean: injection?",
         "  See what the source covers: fopinfo topics",
         "  For emergency staff, dentists and schools: fopinfo handout --for emergency (or dentist, school)",
     ]
-    doc = json.loads(run("search", "injektion", "--json").stdout)
-    assert (doc["total"], doc["suggestions"], doc["not_in_source"]) == (0, ["injection"], ["injektion"])
+    doc = json.loads(run("search", "injektoin", "--json").stdout)
+    assert (doc["total"], doc["suggestions"], doc["not_in_source"]) == (0, ["injection"], ["injektoin"])
+    assert doc["corrected"] == {}
+
+
+def test_one_slip_is_mended_and_said_with_every_result_in_every_format(run: Run) -> None:
+    """Round 4: a long word in no text, one slip from exactly one word of the file, is searched for
+    as that word; every format says so (until round 4 "injektion" ended in nothing, exit 1)."""
+    said = "Searched for “injection” instead of “injektion”, which the file does not use."
+    doc = found(run, "injektion")
+    assert (ids(doc), doc["corrected"], doc["words"], doc["suggestions"]) == (
+        ["what.5"],
+        {"injektion": "injection"},
+        ["injection"],
+        [],
+    )
+    text = run("search", "injektion")
+    assert text.exit_code == 0
+    assert said in " ".join(text.stdout.split())
+    assert f"*{said}*" in run("search", "injektion", "--markdown").stdout
+    # Under every result, and with the people's words the mended word reaches.
+    doc = found(run, "is", "fop", "hereditery")
+    assert doc["corrected"] == {"hereditery": "hereditary"} and doc["total"] >= 3
+    words = " ".join(run("search", "is", "fop", "hereditery").stdout.split())
+    assert words.count("Searched for “hereditary” instead of “hereditery”") == doc["total"]
+    assert "The source does not mention “hereditary”; it speaks of “inherited”" in words
 
 
 def test_unanswerable_questions_end_in_exit_1(run: Run) -> None:

@@ -10,7 +10,7 @@ from fopinfo.search.matching import Index, build_index
 from fopinfo.search.query_words import read_query
 from fopinfo.search.ranking import rank
 from fopinfo.search.results import Outcome
-from fopinfo.search.suggestions import suggest
+from fopinfo.search.suggestions import correctable, corrections, suggest, vocabulary
 from fopinfo.search.words import fold
 
 
@@ -31,9 +31,21 @@ def search(
     if isinstance(index, Knowledge):
         index = index_knowledge(index)
     clauses = read_query(words, table)
-    content = [c for c in clauses if not c.stop]
     ranked = rank(index, clauses)
     df = ranked.frequencies
+    # A long word in no text, with one close word of the file's or the table's: searched for instead, and said.
+    unknown = [
+        fold(c.alternatives[0].written)
+        for c in clauses
+        if not (c.stop or c.quoted or c.negation or c.size > 1 or any(df.get(a.stems) for a in c.alternatives))
+    ]
+    known = vocabulary(index) if any(correctable(w) for w in unknown) else None  # one pass over the text
+    corrected = corrections(known, table, unknown) if known is not None else {}
+    if corrected:
+        clauses = read_query(words, table, corrected)
+        ranked = rank(index, clauses)
+        df = ranked.frequencies
+    content = [c for c in clauses if not c.stop]
     n = len(index.entries) or 1
     unused = tuple(c.typed for c in content if not df.get(c.alternatives[0].stems))
     common = tuple(c.typed for c in content if all(df.get(a.stems, 0) > n // 2 for a in c.alternatives))
@@ -41,7 +53,7 @@ def search(
     suggestions: tuple[str, ...] = ()
     if not results:
         nowhere = [c.typed for c in content if not any(df.get(a.stems) for a in c.alternatives) and not c.quoted]
-        suggestions = suggest(index, (fold(w) for w in nowhere))
+        suggestions = suggest(index, (fold(w) for w in nowhere), known)
     return Outcome(
         " ".join(words),
         tuple(c.typed for c in content),
@@ -51,4 +63,5 @@ def search(
         tuple(results[:limit] if limit else results),
         len(results),
         suggestions,
+        tuple(corrected.items()),
     )

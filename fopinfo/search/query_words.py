@@ -7,13 +7,16 @@ cure"` are one query. Double quotes inside mark a phrase: `search '"genetic test
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from fopinfo.folding import normalise
 from fopinfo.model import PeopleWord
 from fopinfo.search.people_words import expansions
 from fopinfo.search.words import fold, is_negation, is_stop, stems, tokens
+
+#: Words that are stop words only as typed in lower case: in capitals they are names ("US").
+PRONOUNS = frozenset({"us"})
 
 
 class Alternative(NamedTuple):
@@ -55,8 +58,11 @@ def _typed(chunk: str) -> str:
     return chunk[start:end]
 
 
-def read_query(words: Sequence[str], table: Sequence[PeopleWord] = ()) -> list[Clause]:
-    """The clauses of a query, in the order typed."""
+def read_query(
+    words: Sequence[str], table: Sequence[PeopleWord] = (), corrected: Mapping[str, str] | None = None
+) -> list[Clause]:
+    """The clauses of a query, in the order typed; a one-word chunk (not quoted) that ``corrected``
+    holds, folded, is read as its correction (see suggestions.corrections)."""
     clauses: list[Clause] = []
     stops: list[bool] = []  # per query token: a stop word
     position = 0
@@ -64,12 +70,17 @@ def read_query(words: Sequence[str], table: Sequence[PeopleWord] = ()) -> list[C
         folded = tokens(fold(chunk))
         if not folded:
             continue
+        if corrected and not quoted and len(folded) == 1 and folded[0] in corrected:
+            chunk = corrected[folded[0]]
+            folded = tokens(fold(chunk))
         own = Alternative(tuple(stems(folded)), chunk if quoted else _typed(chunk), True)
+        # "us" typed in lower case is the pronoun ("neither of us"), a stop word; "US" is the country.
+        pronoun = not quoted and own.written in PRONOUNS
         clauses.append(
             Clause(
                 f'"{chunk}"' if quoted else _typed(chunk),
                 (own,),
-                all(is_stop(t) for t in folded),
+                all(is_stop(t) for t in folded) or pronoun,
                 any(is_negation(t) for t in folded),
                 quoted,
                 position,
@@ -77,7 +88,7 @@ def read_query(words: Sequence[str], table: Sequence[PeopleWord] = ()) -> list[C
             )
         )
         position += len(folded)
-        stops.extend(is_stop(t) for t in folded)
+        stops.extend(is_stop(t) or pronoun for t in folded)
     return _with_people_words(clauses, table, stops) if table else clauses
 
 

@@ -73,7 +73,8 @@ def rank(index: Index, clauses: list[Clause]) -> Ranked:
             continue
         side_by_side = sum(1 for a, b, gap in pairs if a in counts and b in counts and near(index, number, *a, *b, gap))
         order = index.entries[number].order
-        keyed.append(((-coverage, -own, -side_by_side, -result.score, 0, order, order), result))
+        note = int(result.kind == "note")
+        keyed.append(((-coverage, note, -own, -side_by_side, -result.score, 0, order, order), result))
     return Ranked(_notes_below_their_statements(index, keyed), df)
 
 
@@ -139,7 +140,7 @@ def _notes_below_their_statements(index: Index, keyed: list[tuple[tuple[float, .
         if result.kind == "note":
             bearers = [by_id[s] for s in entries[result.id].bears_on if s in by_id]
             for bearer in bearers:
-                below = (*bearer[:4], 1, bearer[5], key[6])
+                below = (*bearer[:5], 1, bearer[6], key[7])
                 key = max(key, below)
         placed.append((key, result))
     placed.sort(key=lambda pair: pair[0])

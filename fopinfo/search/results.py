@@ -33,3 +33,5 @@ class Outcome(NamedTuple):
     results: tuple[Result, ...]  # best first, at most the limit
     total: int  # every match, before the limit
     suggestions: tuple[str, ...]  # did-you-mean, from the file's own words, only when nothing matched
+    # (typed, searched for instead): long words in no text, each with one close word of the file or table
+    corrected: tuple[tuple[str, str], ...] = ()

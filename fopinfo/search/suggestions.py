@@ -1,14 +1,24 @@
-"""Did you mean: spelling suggestions from the file's own words, when nothing matched."""
+"""Spelling: did-you-mean from the file's own words when nothing matched, and the one correction
+search may make itself: a long typed word the file and the people's words never use, with exactly
+one close word of theirs ("hereditery" -> "hereditary"), which every view then names."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from fopinfo.model import PeopleWord
 from fopinfo.search.matching import Index
-from fopinfo.search.words import distinct_tokens, is_stop, tokens
+from fopinfo.search.words import distinct_tokens, fold, is_negation, is_stop, stem, tokens
 
 MAX_SUGGESTIONS = 3
 CUTOFF = 0.75
+
+#: A correction: only of a typed word of at least SHORTEST letters, into a word one slip away.
+SHORTEST = 6
+#: Letters typed for one another without changing the word a person means: a vowel for a vowel,
+#: and the letters that spell one sound ("injektion", "organise").
+_VOWELS = frozenset("aeiouy")
+_ALIKE = (_VOWELS, {"c", "k"}, {"c", "s"}, {"s", "z"})
 
 
 def vocabulary(index: Index) -> list[str]:
@@ -17,11 +27,12 @@ def vocabulary(index: Index) -> list[str]:
     return sorted(w for w in words if len(w) > 2 and not is_stop(w))
 
 
-def suggest(index: Index, typed: Iterable[str]) -> tuple[str, ...]:
-    """Words of the file close to what was typed, closest first, at most MAX_SUGGESTIONS per word."""
+def suggest(index: Index, typed: Iterable[str], known: list[str] | None = None) -> tuple[str, ...]:
+    """Words of the file close to what was typed, closest first, at most MAX_SUGGESTIONS per word
+    (``known``: the file's vocabulary, when already read)."""
     import difflib
 
-    known = vocabulary(index)
+    known = vocabulary(index) if known is None else known
     found: list[str] = []
     for word in typed:
         for token in tokens(word.casefold()):
@@ -29,3 +40,74 @@ def suggest(index: Index, typed: Iterable[str]) -> tuple[str, ...]:
                 if close not in found:
                     found.append(close)
     return tuple(found)
+
+
+def correctable(word: str) -> bool:
+    """Whether search may correct this typed (folded) word: long enough, letters only, not a stop word or negation."""
+    return len(word) >= SHORTEST and word.isalpha() and not is_negation(word) and not is_stop(word)
+
+
+def one_slip(typed: str, word: str) -> bool:
+    """Whether ``word`` is ``typed`` with one slip mended, inside the word (never its first or last letter:
+    "abnormal" is not "normal", "healthy" not "health"): two neighbours swapped, a letter dropped or
+    doubled, or one of two alike letters (see _ALIKE) for the other. A letter for an unlike letter is
+    never mended: "infection" is a word of its own, not a slip of "injection"."""
+    if typed[0] != word[0] or typed[-1] != word[-1]:
+        return len(typed) == len(word) and _swapped(typed, word)
+    if len(typed) == len(word):
+        differ = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(differ) == 1:
+            a, b = typed[differ[0]], word[differ[0]]
+            return any(a in alike and b in alike for alike in _ALIKE)
+        return _swapped(typed, word)
+    longer, shorter = (typed, word) if len(typed) > len(word) else (word, typed)
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(
+        longer[:i] + longer[i + 1 :] == shorter
+        and (longer[i] in _VOWELS or longer[i] in (longer[i - 1], longer[i + 1]))
+        for i in range(1, len(longer) - 1)
+    )
+
+
+def _swapped(typed: str, word: str) -> bool:
+    differ = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and typed[differ[0]] == word[differ[1]]
+        and typed[differ[1]] == word[differ[0]]
+    )
+
+
+def corrections(known: Iterable[str], table: Sequence[PeopleWord], unknown: Iterable[str]) -> dict[str, str]:
+    """For each unknown folded word that has one: the single word of the file's text or of the
+    people's words that it is one slip away from (see one_slip); ``known``: the file's vocabulary.
+
+    The words one slip away must all be one word form (one stem); two forms, or none, and the
+    word is left as typed. The engine reads the file's words (one pass over its text) only when
+    a word is unknown, and only words one letter longer, shorter or as long are compared.
+    """
+    wanted = {w for w in unknown if correctable(w)}
+    if not wanted:
+        return {}
+    known = set(known)
+    for entry in table:
+        for phrase in entry.words:
+            words = tokens(fold(phrase))
+            if len(words) == 1 and len(words[0]) > 2:
+                known.add(words[0])
+    by_length: dict[int, list[str]] = {}
+    for word in known:
+        by_length.setdefault(len(word), []).append(word)
+    found: dict[str, str] = {}
+    for typed in wanted:
+        close = [
+            w
+            for size in (len(typed) - 1, len(typed), len(typed) + 1)
+            for w in by_length.get(size, ())
+            if one_slip(typed, w)
+        ]
+        if close and len({stem(w) for w in close}) == 1:
+            found[typed] = min(close, key=lambda w: (len(w), w))
+    return found

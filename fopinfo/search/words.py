@@ -70,7 +70,10 @@ NEGATION_SPELLINGS = {
 
 #: Words a question may use that need not match: the common English function words
 #: (NLTK's English list, less its negations and the pieces a split contraction leaves),
-#: with the question's own fillers ("could", "tell", "please", "what's").
+#: with the question's own fillers ("could", "tell", "please", "what's"), and (round 4) the
+#: fillers of everyday questions that say how often or how sure, never what ("usually", "ever",
+#: "ok", "really") and the words that ask what a name stands for ("what does FOP stand for":
+#: the name alone is then the query, and finds its term).
 STOP_WORDS = frozenset(
     """
     a about above after again against all am an and any are as at be because been before being
@@ -81,6 +84,8 @@ STOP_WORDS = frozenset(
     tell than that that's the their theirs them themselves then there there's these they this
     those through to too under until up very was we were what what's whats when where which while
     who whom why will with would you your yours yourself yourselves may
+    usually ever ok okay really actually still even hi hello thanks thank
+    stand acronym acronyms abbreviation abbreviations
     """.split()
 )
 

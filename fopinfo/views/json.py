@@ -338,6 +338,8 @@ def _search(a: Found) -> JSON:
         "ignored": list(a.ignored),
         "not_in_source": list(a.unused),
         "suggestions": list(a.suggestions),
+        # typed words search mended (one slip from a word of the file or the people's words): typed -> searched for
+        "corrected": dict(a.corrected),
     }
 
 

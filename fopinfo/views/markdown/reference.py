@@ -38,6 +38,7 @@ from fopinfo.views.wording import (
     SOURCE_NOT_REPRODUCED,
     SUBJECT_NOTE,
     UNEXPLAINED,
+    corrected_lines,
     count,
     disclaimer_line,
     human_date,
@@ -107,7 +108,8 @@ def search(a: Found) -> list[str]:
     blocks = [f"# {esc(results_heading(a.total, a.query))}"]
     items = []
     for hit in a.hits:
-        remarks = [f"*{esc(line)}*" for line in reached_lines(hit.reached, a.unused, hit.note is not None)]
+        said = [*corrected_lines(a.corrected), *reached_lines(hit.reached, a.unused, hit.note is not None)]
+        remarks = [f"*{esc(line)}*" for line in said]
         missing = missing_line(hit.missing)
         remarks += [f"*{esc(missing)}*"] if missing else []
         if hit.statement is not None:

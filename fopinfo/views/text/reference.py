@@ -41,6 +41,7 @@ from fopinfo.views.wording import (
     SOURCE_NOT_REPRODUCED,
     SUBJECT_NOTE,
     UNEXPLAINED,
+    corrected_lines,
     count,
     human_day,
     kind,
@@ -173,7 +174,7 @@ def search(c: Canvas, a: Found) -> None:
         else:
             place = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
             indent(c, Styled(f"— {clean(place)} ({clean(hit.item_id)})", style="dim"), 2)
-        for said in reached_lines(hit.reached, a.unused, hit.note is not None):
+        for said in [*corrected_lines(a.corrected), *reached_lines(hit.reached, a.unused, hit.note is not None)]:
             indent(c, Styled(clean(said), style="dim"), 2)
         missing = missing_line(hit.missing)
         if missing:
