@@ -85,12 +85,14 @@ def entries_of(k: Knowledge) -> tuple[Entry, ...]:
                 bears_on.extend(s.id for s in sections[target].all_statements())
             else:
                 bears_on.append(target)
+        warning = (note.warning.text,) if note.warning else ()
         add(
             Entry(
                 "note",
                 note.id,
                 0,
-                (Field("title", (note.title,), TITLE), Field("body", (note.text,), BODY)),
+                # Its label's warning is part of it: found, and shown, with the note.
+                (Field("title", (note.title,), TITLE), Field("body", (note.text, *warning), BODY)),
                 bears_on=tuple(bears_on),
             )
         )

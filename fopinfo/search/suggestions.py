@@ -80,15 +80,27 @@ def _swapped(typed: str, word: str) -> bool:
     )
 
 
-def corrections(known: Iterable[str], table: Sequence[PeopleWord], unknown: Iterable[str]) -> dict[str, str]:
+def corrections(
+    known: Iterable[str],
+    table: Sequence[PeopleWord],
+    unknown: Iterable[str],
+    never: frozenset[str] | None = None,
+) -> dict[str, str]:
     """For each unknown folded word that has one: the single word of the file's text or of the
     people's words that it is one slip away from (see one_slip); ``known``: the file's vocabulary.
 
     The words one slip away must all be one word form (one stem); two forms, or none, and the
-    word is left as typed. The engine reads the file's words (one pass over its text) only when
-    a word is unknown, and only words one letter longer, shorter or as long are compared.
+    word is left as typed. A real English word is never corrected into another (``never``: by
+    default the list for the bundled file, ``real_words.NEVER_CORRECTED``: "canker" stays
+    "canker", never "cancer"). The engine reads the file's words (one pass over its text) only
+    when a word is unknown, and only words one letter longer, shorter or as long are compared.
     """
     wanted = {w for w in unknown if correctable(w)}
+    if wanted and never is None:
+        from fopinfo.search.real_words import NEVER_CORRECTED
+
+        never = NEVER_CORRECTED
+    wanted -= never or frozenset()
     if not wanted:
         return {}
     known = set(known)

@@ -72,8 +72,8 @@ NEGATION_SPELLINGS = {
 #: (NLTK's English list, less its negations and the pieces a split contraction leaves),
 #: with the question's own fillers ("could", "tell", "please", "what's"), and (round 4) the
 #: fillers of everyday questions that say how often or how sure, never what ("usually", "ever",
-#: "ok", "really") and the words that ask what a name stands for ("what does FOP stand for":
-#: the name alone is then the query, and finds its term).
+#: "ok", "really"; "much", as in "how much does it cost") and the words that ask what a name
+#: stands for ("what does FOP stand for": the name alone is then the query, and finds its term).
 STOP_WORDS = frozenset(
     """
     a about above after again against all am an and any are as at be because been before being
@@ -84,7 +84,7 @@ STOP_WORDS = frozenset(
     tell than that that's the their theirs them themselves then there there's these they this
     those through to too under until up very was we were what what's whats when where which while
     who whom why will with would you your yours yourself yourselves may
-    usually ever ok okay really actually still even hi hello thanks thank
+    usually ever ok okay really actually still even hi hello thanks thank much
     stand acronym acronyms abbreviation abbreviations
     """.split()
 )

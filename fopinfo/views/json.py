@@ -98,7 +98,7 @@ def note(n: Note) -> JSON:
         "by": "fopinfo",  # a note is never the source's words
         "reference": _record(n.reference),
         # an approval's boxed warning, in fopinfo's one sentence, with the record that shows it
-        "warning": {"text": n.warning.text, "reference": _record(n.warning.reference)} if n.warning else None,
+        "warning": _warning(n),
         "checked": n.checked,
         "bears_on": list(n.bears_on),
     }
@@ -312,6 +312,11 @@ def _sources(k: Knowledge, cited_by: dict[int, int]) -> JSON:
     return {"sources": [source(s, cited_by.get(s.number, 0)) for s in k.sources]}
 
 
+def _warning(n: Note) -> JSON | None:
+    """An approval's boxed warning, in fopinfo's one sentence, with the record that shows it."""
+    return {"text": n.warning.text, "reference": _record(n.warning.reference)} if n.warning else None
+
+
 def _search(a: Found) -> JSON:
     results = [
         {
@@ -326,6 +331,8 @@ def _search(a: Found) -> JSON:
             "missing": list(h.missing),
             # the reader's words the source does not use here, and the source's words they reached
             "reached": [{"word": word, "source_words": list(targets)} for word, targets in h.reached],
+            # a note's label warning, as `updates` gives it: never a note's result without it
+            "warning": _warning(h.note) if h.note is not None else None,
         }
         for h in a.hits
     ]

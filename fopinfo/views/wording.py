@@ -305,7 +305,7 @@ def reached_lines(
 def corrected_lines(corrected: Iterable[tuple[str, str]]) -> list[str]:
     """A typed word search mended (one slip from a word the file or the people's words use) says so
     under every result: the reader sees what was searched for, and may not have meant it."""
-    return [f"Searched for “{word}” instead of “{typed}”, which the file does not use." for typed, word in corrected]
+    return [f"Searched for “{word}” instead of “{typed}”, a word fopinfo does not know." for typed, word in corrected]
 
 
 def results_heading(total: int, query: str) -> str:

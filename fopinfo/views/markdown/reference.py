@@ -124,6 +124,10 @@ def search(a: Found) -> list[str]:
             where = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note, with_url=False)}"
             address = link(note.reference.url)
             item = f"{text} — *{esc(where)} ({esc(hit.item_id)})*" + (f" {address}" if address else "")
+            warning = warning_lines(note, with_url=False)
+            if warning is not None and note.warning is not None:  # never shown apart from its note
+                shown_on = link(note.warning.reference.url)
+                remarks[:0] = [f"**{esc(warning[0])}**", f"*{esc(warning[1])}*" + (f" {shown_on}" if shown_on else "")]
         elif hit.term is not None and hit.term.definition:  # fopinfo's words, then the source's sentence
             cut = len(clean(hit.term.term)) + 2
             definition = [(a - cut, b - cut) for a, b in hit.spans if a >= cut]  # the name is bold already

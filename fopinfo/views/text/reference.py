@@ -171,6 +171,10 @@ def search(c: Canvas, a: Found) -> None:
             note = hit.note
             by = f"fopinfo's note, not the source's, {human_day(note.date)}; {reference_line(note, with_url=False)}"
             indent(c, Styled(f"— {by} ({clean(note.id)})", style="dim"), 2)
+            warning = warning_lines(note, with_url=False)
+            if warning is not None:  # a label's warning is never shown apart from its note, nor left out
+                indent(c, Styled(warning[0], style="bold"), 2)
+                indent(c, Styled(warning[1], style="dim"), 2)
         else:
             place = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
             indent(c, Styled(f"— {clean(place)} ({clean(hit.item_id)})", style="dim"), 2)
