@@ -76,7 +76,7 @@ def never_corrected() -> list[str]:
         for typed in _near(word) & dictionary
         if correctable(typed) and stem(typed) not in stems
     }
-    return sorted(corrections(known, k.people_words, candidates, never=frozenset()))
+    return sorted(corrections(known, candidates, never=frozenset()))
 
 
 def render(words: list[str]) -> str:

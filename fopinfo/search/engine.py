@@ -33,14 +33,14 @@ def search(
     clauses = read_query(words, table)
     ranked = rank(index, clauses)
     df = ranked.frequencies
-    # A long word in no text, with one close word of the file's or the table's: searched for instead, and said.
+    # A long word in no text, with one close word of the file's own: searched for instead, and said.
     unknown = [
         fold(c.alternatives[0].written)
         for c in clauses
         if not (c.stop or c.quoted or c.negation or c.size > 1 or any(df.get(a.stems) for a in c.alternatives))
     ]
     known = vocabulary(index) if any(correctable(w) for w in unknown) else None  # one pass over the text
-    corrected = corrections(known, table, unknown) if known is not None else {}
+    corrected = corrections(known, unknown) if known is not None else {}
     if corrected:
         clauses = read_query(words, table, corrected)
         ranked = rank(index, clauses)

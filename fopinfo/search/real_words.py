@@ -7,12 +7,10 @@ Generated from Debian's English word lists (wamerican, wbritish) by ``python -m 
 
 NEVER_CORRECTED = frozenset(
     """
-    apples ashing batter bettor biased bitter butter canker career careers ceases conform
-    conformed culled curies curtain decoded exorcise exorcises exorcising facets falcon
-    fallowing farmed farming firmed firming focussed forums gander knacks lacked latter libels
-    licked loving lucked lusting manege manged menage movies mullion notional paints palace
-    palaces palates parson patents pearson pilates plaice plying proscribing proscription
-    protean shoots shouts spurts stuart summery timour toking trails trapped trapping wrests
-    wriest
+    apples batter bettor biased bitter butter canker ceases conform conformed culled curtain
+    decoded facets falcon fallowing farmed farming firmed firming focussed forums knacks lacked
+    latter libels licked loving lucked lusting manege manged menage mullion notional paints
+    palace palaces palates parson patents pearson pilates plaice proscribing proscription
+    protean stuart summery toking
     """.split()
 )

@@ -4,11 +4,10 @@ one close word of theirs ("hereditery" -> "hereditary"), which every view then n
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from fopinfo.model import PeopleWord
 from fopinfo.search.matching import Index
-from fopinfo.search.words import distinct_tokens, fold, is_negation, is_stop, stem, tokens
+from fopinfo.search.words import distinct_tokens, is_negation, is_stop, stem, tokens
 
 MAX_SUGGESTIONS = 3
 CUTOFF = 0.75
@@ -80,14 +79,11 @@ def _swapped(typed: str, word: str) -> bool:
     )
 
 
-def corrections(
-    known: Iterable[str],
-    table: Sequence[PeopleWord],
-    unknown: Iterable[str],
-    never: frozenset[str] | None = None,
-) -> dict[str, str]:
-    """For each unknown folded word that has one: the single word of the file's text or of the
-    people's words that it is one slip away from (see one_slip); ``known``: the file's vocabulary.
+def corrections(known: Iterable[str], unknown: Iterable[str], never: frozenset[str] | None = None) -> dict[str, str]:
+    """For each unknown folded word that has one: the single word of the file's text that it is
+    one slip away from (see one_slip); ``known``: the file's vocabulary. Never a word only the
+    people's words use: a guess at a typo does not lead on through a second guess at a meaning
+    ("carier" is not "carer", which would then reach "care").
 
     The words one slip away must all be one word form (one stem); two forms, or none, and the
     word is left as typed. A real English word is never corrected into another (``never``: by
@@ -103,12 +99,7 @@ def corrections(
     wanted -= never or frozenset()
     if not wanted:
         return {}
-    known = set(known)
-    for entry in table:
-        for phrase in entry.words:
-            words = tokens(fold(phrase))
-            if len(words) == 1 and len(words[0]) > 2:
-                known.add(words[0])
+    known = set(known)  # the file's own words only: a correction never leads on through the people's words
     by_length: dict[int, list[str]] = {}
     for word in known:
         by_length.setdefault(len(word), []).append(word)

@@ -278,34 +278,46 @@ def sheet_developments_line(k: Knowledge, today: datetime.date) -> str | None:
     )
 
 
-def missing_line(missing: Iterable[str]) -> str | None:
-    """What a search result did not match, the way a web search says it: "Missing: contagious"."""
+def missing_line(missing: Iterable[str], unused: Iterable[str] = ()) -> str | None:
+    """What a search result did not match, the way a web search says it: "Missing: contagious",
+    and of those, the words the file never uses anywhere: "(the source does not mention “flu”)"."""
     words = list(missing)
-    return "Missing: " + ", ".join(words) if words else None
+    if not words:
+        return None
+    nowhere = set(unused)
+    absent = [f"“{w}”" for w in words if w in nowhere]
+    said = f" (the source does not mention {', '.join(absent)})" if absent else ""
+    return "Missing: " + ", ".join(words) + said
 
 
 def reached_lines(
     reached: Iterable[tuple[str, tuple[str, ...]]], unused: Iterable[str], note: bool = False
 ) -> list[str]:
-    """A result found through fopinfo's people's words says so: the file's words, not the reader's
-    (under one of fopinfo's notes, the note's words: never credited to the source)."""
+    """A result found through fopinfo's people's words says so: the match is fopinfo's, the words
+    are the file's, never the reader's (under one of fopinfo's notes, the note's words: never
+    credited to the source)."""
     nowhere = set(unused)
     lines = []
     for word, targets in reached:
         theirs = " or ".join(f"“{t}”" for t in targets)
+        plural = "s" if len(targets) > 1 else ""
         if note:
-            lines.append(f"This note of fopinfo's speaks of {theirs}, not “{word}”.")
+            lines.append(f"fopinfo matched “{word}” to this note's word{plural} {theirs}.")
         elif word in nowhere:
-            lines.append(f"The source does not mention “{word}”; it speaks of {theirs}.")
+            lines.append(
+                f"The source does not mention “{word}”; fopinfo matched it to the source's word{plural} {theirs}."
+            )
         else:
-            lines.append(f"Here the source speaks of {theirs}, not “{word}”.")
+            lines.append(f"Here fopinfo matched “{word}” to the source's word{plural} {theirs}.")
     return lines
 
 
 def corrected_lines(corrected: Iterable[tuple[str, str]]) -> list[str]:
-    """A typed word search mended (one slip from a word the file or the people's words use) says so
-    under every result: the reader sees what was searched for, and may not have meant it."""
-    return [f"Searched for “{word}” instead of “{typed}”, a word fopinfo does not know." for typed, word in corrected]
+    """A typed word search mended (one slip from a word of the file) says so, once, above the
+    results: the reader sees what was searched for, and may not have meant it."""
+    return [
+        f"Showing results for “{word}” instead of “{typed}”, a word fopinfo does not know." for typed, word in corrected
+    ]
 
 
 def results_heading(total: int, query: str) -> str:

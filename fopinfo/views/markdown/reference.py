@@ -106,11 +106,12 @@ def sources(a: SourceList) -> list[str]:
 def search(a: Found) -> list[str]:
     k = a.k
     blocks = [f"# {esc(results_heading(a.total, a.query))}"]
+    blocks += [f"**{esc(line)}**" for line in corrected_lines(a.corrected)]  # once, above the results
     items = []
     for hit in a.hits:
-        said = [*corrected_lines(a.corrected), *reached_lines(hit.reached, a.unused, hit.note is not None)]
+        said = reached_lines(hit.reached, a.unused, hit.note is not None)
         remarks = [f"*{esc(line)}*" for line in said]
-        missing = missing_line(hit.missing)
+        missing = missing_line(hit.missing, a.unused)
         remarks += [f"*{esc(missing)}*"] if missing else []
         if hit.statement is not None:
             label = place_label(k, hit.statement)

@@ -144,6 +144,8 @@ def sources(c: Canvas, a: SourceList) -> None:
 def search(c: Canvas, a: Found) -> None:
     k = a.k
     heading(c, results_heading(a.total, clean(a.query)))
+    for said in corrected_lines(a.corrected):  # once, above the results it led to
+        indent(c, Styled(clean(said), style="bold"), 0)
     for hit in a.hits:
         c.blank()
         line = Styled(clean(hit.text), style="bold" if hit.kind == "headline" else "")
@@ -178,9 +180,9 @@ def search(c: Canvas, a: Found) -> None:
         else:
             place = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
             indent(c, Styled(f"— {clean(place)} ({clean(hit.item_id)})", style="dim"), 2)
-        for said in [*corrected_lines(a.corrected), *reached_lines(hit.reached, a.unused, hit.note is not None)]:
+        for said in reached_lines(hit.reached, a.unused, hit.note is not None):
             indent(c, Styled(clean(said), style="dim"), 2)
-        missing = missing_line(hit.missing)
+        missing = missing_line(hit.missing, a.unused)
         if missing:
             indent(c, Styled(clean(missing), style="dim"), 2)
         if hit.statement is not None:
