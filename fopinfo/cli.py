@@ -336,7 +336,7 @@ def check(
         raise BadKnowledgeFile(failure)
 
 
-@app.command(epilog=review_command.EXAMPLES)
+@app.command(epilog=review_command.EXAMPLES, short_help="Review fopinfo's editorial elements, one at a time.")
 def review(
     ctx: typer.Context,
     path: review_command.PathArg = None,

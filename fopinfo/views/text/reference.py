@@ -311,5 +311,6 @@ def overview(c: Canvas, a: Overview) -> None:
     width = max(cell_len(name) for name, _ in a.commands)
     c.rows([(_name(name, width), Styled(help_text)) for name, help_text in a.commands])
     c.blank()
-    indent(c, Styled("Examples: fopinfo facts · fopinfo topic causes · fopinfo cite 7 · fopinfo search bone"), 0)
+    # Short enough for 80 columns, so no example is split across two lines.
+    indent(c, Styled("Try: fopinfo facts · fopinfo topic causes · fopinfo cite 7 · fopinfo search bone"), 0)
     indent(c, Styled("Run 'fopinfo COMMAND --help' for a command's options.", style="dim"), 0)
