@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from fopinfo.model import (
+    BoxedWarning,
     Fact,
     Guidance,
     Knowledge,
@@ -158,9 +159,9 @@ class Fields(NamedTuple):
     medicines: str | None = None  # the FOP medicines the person takes
 
 
-#: (medicine, ((region, its label carries a boxed warning), ...)) for each medicine fopinfo's notes
-#: record as approved somewhere: what a card or sheet says in one line.
-Approved = tuple[tuple[str, tuple[tuple[str, bool], ...]], ...]
+#: (medicine, ((region, the boxed warning its label there carries, or None), ...)) for each medicine
+#: fopinfo's notes record as approved somewhere: what a card or sheet says in one line.
+Approved = tuple[tuple[str, tuple[tuple[str, BoxedWarning | None], ...]], ...]
 
 
 class Card(NamedTuple):

@@ -27,7 +27,7 @@ from fopinfo.answers import (
 from fopinfo.candidates import term_spellings as term_spellings
 from fopinfo.candidates import topic_spellings as topic_spellings
 from fopinfo.errors import NothingFound, UsageProblem
-from fopinfo.model import Group, Knowledge, Note, Section, Source, Statement, Subject, Term, name_key
+from fopinfo.model import BoxedWarning, Group, Knowledge, Note, Section, Source, Statement, Subject, Term, name_key
 
 #: What a one-page sheet shows of fopinfo's notes: where a medicine stands (and unclassified notes,
 #: whose kind is unknown); trial results, guidelines, listings and label changes are in `fopinfo updates`.
@@ -390,12 +390,12 @@ def fields(
 def approved(notes: Iterable[Note]) -> Approved:
     """Each medicine fopinfo's notes record as approved, with its regions oldest first and whether the
     label there carries a boxed warning (a note's warning). Refusals and other kinds are left out."""
-    found: dict[str, dict[str, bool]] = {}
+    found: dict[str, dict[str, BoxedWarning | None]] = {}
     for note in sorted(notes, key=lambda n: n.date):
         if note.kind == "approval" and note.medicine:
             regions = found.setdefault(note.medicine, {})
             region = note.region or "no region stated"
-            regions[region] = regions.get(region, False) or note.warning is not None
+            regions[region] = regions.get(region) or note.warning
     return tuple((medicine, tuple(regions.items())) for medicine, regions in found.items())
 
 

@@ -123,13 +123,15 @@ def test_every_statement_shown_is_a_source_statement_verbatim_with_its_markers(w
 
 def test_the_card_holds_no_sentence_but_statements_labels_origin_and_disclaimer() -> None:
     k = knowledge()
-    from fopinfo import clock
+    from fopinfo import clock, query
     from fopinfo.views.markdown.blocks import esc
 
     doc = json.loads(ok("card", "--json"))["card"]
-    approved = tuple(
-        (m["medicine"], tuple((r["region"], r["boxed_warning"]) for r in m["regions"])) for m in doc["approved"]
-    )
+    approved = query.approved(k.developments.notes)  # type: ignore[union-attr]
+    assert doc["approved"] == [  # JSON says whether a warning is there; the card says where it is shown
+        {"medicine": m, "regions": [{"region": r, "boxed_warning": w is not None} for r, w in regions]}
+        for m, regions in approved
+    ]
     out = ok("card", "--markdown")
     blocks = [b for b in out.split("\n\n") if b.strip()]
     statements = {f"- {esc(s['text'])} {marker_label(s['cites'])}" for s in shown_statements("card")[1:]}
@@ -137,7 +139,7 @@ def test_the_card_holds_no_sentence_but_statements_labels_origin_and_disclaimer(
     allowed = {
         f"# {esc(CHOSEN['card']['title'])}",
         f"> **{esc(trigger['text'])}** {marker_label(trigger['cites'])}",
-        f"*{esc(card_source_line(k))}*",
+        f"*{esc(card_source_line(k, medicines=True))}*",
         "---",
         f"**{esc(disclaimer_line(k))}**",
         f"*{esc(approved_line(approved, k, clock.today()) or '')}*",
@@ -224,10 +226,20 @@ def test_the_medicines_line_names_approvals_and_boxed_warnings_but_no_refusal() 
     for what in ("card", "emergency", "dentist"):
         flat = " ".join(ok(*commands()[what]).split())
         line = flat[flat.index("Medicines approved for FOP" if what == "card" else "As of December 2026") :]
-        line = line[: line.index(".") + 1]
+        line = line[: line.index(". ") + 1]
         for n in approvals:
             assert n.medicine and n.medicine in line and n.region and n.region in line, what
-        assert "(a warning on its label there)" in line  # the label's warning, said where it applies
+        # the label's warning, said where it applies, and where it is given: on a sheet, fopinfo's own
+        # sentence right after the line; on the card, the address of the record that shows it
+        warned = [n.warning for n in approvals if n.warning]
+        assert warned
+        for w in warned:
+            if what == "card":
+                assert f"United States (a warning on its label there, shown at {w.reference.url})" in line
+            else:
+                assert "United States (a warning on its label there: see below)" in line
+                rest = flat[flat.index(line) + len(line) :]
+                assert rest.startswith(f" {' '.join(w.text.split())} Warning shown on: {w.reference.publisher}")
         assert not any(region in flat for region in refused if region), what
     assert "Medicines" not in ok("handout", "--for", "school")  # no note bears on the school sheet's statements
 
@@ -239,7 +251,10 @@ def test_the_emergency_sheet_keeps_fopinfo_s_notes_in_json_and_its_pointers_as_l
     assert sorted(n["id"] for n in doc["notes"]) == sorted(n.id for n in shown)
     assert all(n["by"] == "fopinfo" for n in doc["notes"])
     html = ok("handout", "--for", "emergency", "--html")
-    own = sorted(g.url for g in k.guidance if "emergency" in g.audiences)
+    own = sorted(
+        [g.url for g in k.guidance if "emergency" in g.audiences]
+        + [n.warning.reference.url for n in shown if n.warning and n.warning.reference.url]
+    )
     assert sorted(re.findall(r'<a href="([^"]*)"', html)) == own  # the guidance pointers' records, as links
     assert html.count("http") == 2 * len(own) and "src=" not in html  # no other address: each link's text is it
 
@@ -299,10 +314,13 @@ def test_fill_ins_are_literal_in_text_and_json(what: str) -> None:
                       "note": CLEANED["--note"], "medicines": CLEANED["--medicines"]}  # fmt: skip
 
 
-# fopinfo's own addresses: the notes' public records and the guidance pointers' records.
-OWN_LINKS = {f'<a href="{n.reference.url}">' for n in knowledge().developments.notes} | {  # type: ignore[union-attr]
-    f'<a href="{g.url}">' for g in knowledge().guidance
-}
+# fopinfo's own addresses: the notes' public records (and those showing a label's warning) and the
+# guidance pointers' records.
+OWN_LINKS = (
+    {f'<a href="{n.reference.url}">' for n in knowledge().developments.notes}  # type: ignore[union-attr]
+    | {f'<a href="{n.warning.reference.url}">' for n in knowledge().developments.notes if n.warning}  # type: ignore[union-attr]
+    | {f'<a href="{g.url}">' for g in knowledge().guidance}
+)
 
 
 @pytest.mark.parametrize("what", ["card", "emergency"])
@@ -448,3 +466,108 @@ def test_the_handout_is_a_wrapped_terminal_view_in_a_terminal_and_markdown_in_a_
     piped = ok("handout")  # `fopinfo handout > fop.md` keeps giving Markdown
     assert piped.startswith("# ") and "\n## " in piped
     assert in_a_terminal("handout", "--markdown").startswith("# ")
+
+
+# ---------------------------------------------------------------- narrow terminals, legends
+
+
+def _drawn(args: list[str], columns: int, rich: bool, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A card or sheet as the text view draws it at a width, on the plain canvas or Rich's."""
+    import fopinfo.views.text as text_views
+    from tests.test_plain_canvas import _invoke
+
+    if rich:
+        monkeypatch.setattr(text_views, "_unstyled", lambda color: False)
+    env: dict[str, str | None] = {"COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"}
+    env |= {"SOURCE_DATE_EPOCH": EPOCH, "FOPINFO_DATA": None, "FORCE_COLOR": None}
+    return _invoke(args, env)
+
+
+@pytest.mark.parametrize("what", ["card", *AUDIENCES])
+@pytest.mark.parametrize("columns", [40, 50, 60, 80, 100])
+@pytest.mark.parametrize("rich", [False, True], ids=["plain", "rich"])
+@pytest.mark.parametrize("filled", [False, True], ids=["blank", "filled"])
+def test_every_line_fits_the_terminal_and_blanks_are_never_broken(
+    what: str, columns: int, rich: bool, filled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    values = ["--name", "Ada Lovelace", "--note", "Penicillin, latex and adhesive tape"] if filled else []
+    out = _drawn([*commands()[what], *values], columns, rich, monkeypatch)
+    for line in out.splitlines():
+        if line.strip().startswith("https://"):  # an address is printed whole, to open or copy
+            continue
+        assert len(line) <= columns, (columns, line)
+        assert line.strip() != "_", (columns, out)  # no blank broken into a stray fragment
+        if "_" in line:  # a blank is one run of underscores, at least MIN_BLANK long, ending the line
+            blank = re.fullmatch(r"(.*?)(_+)", line)
+            assert blank and len(blank[2]) >= 8 and "_" not in blank[1], (columns, line)
+    labels = [label for _, label in FIELD_LABELS]
+    assert all(f"{label}:" in out for label in labels)
+    rows = [line for line in out.splitlines() if line.strip().startswith(tuple(labels))]
+    blanks = sum(line.endswith("_") for line in out.splitlines())
+    notes = 3 if what == "card" else 2
+    assert len(rows) == len(labels) and blanks == (len(labels) - 1 + notes) - (2 + notes - 1 if filled else 0)
+
+
+def test_at_80_columns_a_blank_is_24_underscores_beside_its_label() -> None:
+    out = ok("card")
+    assert "   Allergies, other notes: " + "_" * 24 + "\n" + " " * 27 + "_" * 24 + "\n" in out
+
+
+@pytest.mark.parametrize("rich", [False, True], ids=["plain", "rich"])
+def test_a_label_with_no_room_beside_it_has_its_blanks_whole_under_it(
+    rich: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fopinfo.views import wording
+    from fopinfo.views.text import handover as text_handover
+
+    long = "Allergies, other notes, and anything else the school should know"  # 64 cells: no room at 40
+    monkeypatch.setattr(text_handover, "FIELD_LABELS", (*wording.FIELD_LABELS[:-1], ("note", long)))
+    out = _drawn(["card"], 40, rich, monkeypatch)
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("   Allergies"))
+    label = " ".join(line.strip() for line in lines[at : at + 2])
+    assert label == long + ":"  # the label alone, wrapped at words
+    assert lines[at + 2 : at + 5] == ["   " + "_" * 24] * 3  # each of the card's 3 writing lines whole
+    assert "_" not in lines[at] + lines[at + 1]
+
+
+def _legend(out: str, fmt: str) -> str:
+    from html import unescape
+
+    flat = " ".join(unescape(re.sub(r"<[^>]+>", "", out)).replace("\\", "").split())
+    start = flat.index("fopinfo's words: the heading" if "Wallet card" in flat or "card" in fmt else "Headings")
+    return flat[start : flat.index("quoted from the source" if "Headings" in flat[start : start + 9] else "Quoted")]
+
+
+@pytest.mark.parametrize("what", ["card", *AUDIENCES])
+@pytest.mark.parametrize("fmt", PRINTED)
+def test_the_legend_names_only_what_that_page_shows(what: str, fmt: str) -> None:
+    """A legend never names a part the page does not have: the line on medicines, the reading pointers."""
+    out = ok(*commands()[what], *PRINTED[fmt])
+    doc = json.loads(ok(*commands()[what], "--json"))["card" if what == "card" else "sheet"]
+    legend = _legend(out, "card" if what == "card" else fmt)
+    prints_medicines = bool(doc["approved"]) and (
+        what == "card" or any(g.get("show") == "medicines" for g in doc["groups"])
+    )
+    assert ("medicines" in legend) == prints_medicines, (what, fmt, legend)
+    assert ("Medicines" in out or "As of December 2026" in out) == prints_medicines
+    if what != "card":
+        assert ("reading pointers" in legend) == bool(doc["guidance"]), (what, fmt, legend)
+    else:  # the front's fine print names the card's own parts, never "this side"
+        assert "this side" not in out and "the heading" in legend and "the field labels" in legend
+
+
+def test_the_school_sheet_has_no_medicines_line_and_its_legend_names_none() -> None:
+    for flags in PRINTED.values():
+        out = " ".join(ok("handout", "--for", "school", *flags).split())
+        assert "medicines are fopinfo's words" not in out and "the part on medicines" not in out
+        assert "Headings and reading pointers are fopinfo's words." in out.replace("\\", "").replace("&#x27;", "'")
+
+
+def test_without_notes_the_card_and_emergency_legends_leave_the_medicines_line_out(tmp_path: Path) -> None:
+    without = mutated(tmp_path, lambda d: d.pop("developments"))
+    for flags in PRINTED.values():
+        card = " ".join(ok("card", *flags, data=without).split()).replace("&#x27;", "'")
+        assert "fopinfo's words: the heading and the field labels." in card
+        sheet = " ".join(ok("handout", "--for", "emergency", *flags, data=without).split()).replace("&#x27;", "'")
+        assert "Headings and reading pointers are fopinfo's words." in sheet.replace("\\", "")

@@ -181,9 +181,14 @@ def test_the_boxed_warning_sentence_with_its_record_in_every_format(run: Run) ->
             flat = _flat(out)
             assert BOXED in flat, (args, flags)
             assert "Ipsen" in flat
-        # A sheet says it in its one line on medicines: where the label has a boxed warning.
+        # A sheet says it in its one line on medicines (where the label has a boxed warning), then gives
+        # fopinfo's sentence as written, with its record; the card points to that record.
         sheet = _flat(run("handout", "--for", "emergency", *flags).stdout)
-        assert "United States (a warning on its label there)" in sheet or '"boxed_warning": true' in sheet
+        assert (
+            "United States (a warning on its label there: see below)" in sheet and BOXED in sheet
+        ) or '"boxed_warning": true' in sheet
+        card = _flat(run("card", *flags).stdout)
+        assert "United States (a warning on its label there, shown at" in card or '"boxed_warning": true' in card
 
 
 def test_the_readme_sentence_about_approvals_is_the_notes(run: Run) -> None:
@@ -331,7 +336,10 @@ def test_sheets_carry_their_guidance_pointers_in_every_format(run: Run, audience
             g["heading"] for g in ORIGINAL["handover"]["sheets"][audience]["groups"] if g.get("show") == "guidance"
         )
         assert heading in flat and "†" not in flat
-        assert "Headings, reading pointers and the line on medicines are fopinfo's words" in flat  # the legend line
+        # the legend line, naming the part on medicines only where the sheet has one
+        medicines = "" if audience == "school" else " and the part on medicines"
+        shown = f"Headings{',' if medicines else ' and'} reading pointers{medicines} are fopinfo's words"
+        assert shown in flat
         for pointer_id in POINTERS[audience]:
             p = pointers[pointer_id]
             assert " ".join(p["title"].split()) in flat and p["url"] in out, (fmt, pointer_id)
@@ -347,4 +355,6 @@ def test_sheets_carry_their_guidance_pointers_in_every_format(run: Run, audience
 def test_the_sheets_link_only_their_pointers_and_load_nothing(run: Run) -> None:
     html = run("handout", "--for", "emergency", "--html").stdout
     own = [p["url"] for p in ORIGINAL["guidance"] if "emergency" in p["for"]]
-    assert re.findall(r'<a href="([^"]*)">', html) == own and "src=" not in html  # links to the pointers only
+    # links to the pointers, and to the record showing a label's warning (after the line on medicines)
+    warned = [n["warning"]["reference"]["url"] for n in ORIGINAL["developments"]["notes"] if n.get("warning")]
+    assert re.findall(r'<a href="([^"]*)">', html) == own + warned and "src=" not in html

@@ -275,7 +275,7 @@ def _group(g: Group, k: Knowledge) -> JSON:
 def _approved(approved: Approved) -> list[JSON]:
     """Medicines fopinfo's notes record as approved, where, and whether the label there has a boxed warning."""
     return [
-        {"medicine": m, "regions": [{"region": r, "boxed_warning": boxed} for r, boxed in regions]}
+        {"medicine": m, "regions": [{"region": r, "boxed_warning": w is not None} for r, w in regions]}
         for m, regions in approved
     ]
 

@@ -6,11 +6,13 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from fopinfo.model import UNCLASSIFIED, Guidance, Knowledge, Note, Reference, Statement
+from fopinfo.model import UNCLASSIFIED, BoxedWarning, Guidance, Knowledge, Note, Reference, Statement
 from fopinfo.safe_text import clean
 
 if TYPE_CHECKING:
     import datetime
+
+    from fopinfo.answers import Sheet
 
 MONTHS = "January February March April May June July August September October November December".split()
 NOT_REPRODUCED = "Numbered by the source; the copy fopinfo uses does not reproduce it."
@@ -146,9 +148,11 @@ def reference_line(note: Note, with_url: bool = True) -> str:
 
 def warning_lines(note: Note, with_url: bool = True) -> tuple[str, str] | None:
     """An approval's boxed-warning sentence and the record that shows it, or None."""
-    w = note.warning
-    if w is None:
-        return None
+    return boxed_lines(note.warning, with_url) if note.warning is not None else None
+
+
+def boxed_lines(w: BoxedWarning, with_url: bool = True) -> tuple[str, str]:
+    """A boxed warning as fopinfo's one sentence (never reworded) and the record that shows it."""
     return clean(w.text), record_line(w.reference, with_url, "Warning shown on")
 
 
@@ -215,11 +219,32 @@ def outside_proof_line(k: Knowledge) -> str | None:
 
 #: Used by the reference handout's own section titles; the card and sheets carry one legend instead.
 EDITORIAL_MARK = "†"
-#: A sheet's one legend line: which words are fopinfo's, which are quoted (no mark on every heading).
-SHEET_LEGEND = (
-    "Headings, reading pointers and the line on medicines are fopinfo's words. Each sentence ending in "
-    "reference numbers such as [5] is quoted from the source named at the foot of this page."
-)
+
+
+def _and(parts: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def sheet_parts(a: Sheet, today: datetime.date) -> tuple[bool, bool]:
+    """Whether a sheet prints guidance pointers, and a part on medicines: what its legend may name."""
+    shows = {g.show for g in a.choice.groups}
+    pointers = "guidance" in shows and bool(a.guidance)
+    medicines = "medicines" in shows and approved_line(a.approved, a.k, today) is not None
+    return pointers, medicines
+
+
+def sheet_legend(a: Sheet, today: datetime.date) -> str:
+    """A sheet's one legend line: which words are fopinfo's (only the parts this sheet prints), which
+    are quoted (no mark on every heading)."""
+    pointers, medicines = sheet_parts(a, today)
+    own = ["Headings", *(["reading pointers"] if pointers else []), *(["the part on medicines"] if medicines else [])]
+    return (
+        f"{_and(own)} are fopinfo's words. Each sentence ending in reference numbers such as [5] is quoted "
+        "from the source named at the foot of this page."
+    )
+
+
 #: Under the pointers: they name what each covers, never what it advises.
 GUIDANCE_CLOSE = "fopinfo names what each covers, not what it advises: read them in full."
 #: The fill-in fields of a card or sheet, in order: (Fields attribute, label).
@@ -235,25 +260,33 @@ CARD_NOTE_LINES = 3
 SHEET_NOTE_LINES = 2
 
 
-def card_source_line(k: Knowledge) -> str:
-    """The card's legend and source in one line of fine print: what is quoted, from where, how old."""
+def card_source_line(k: Knowledge, medicines: bool) -> str:
+    """The card's legend and source in one line of fine print: which parts are fopinfo's (the line on
+    medicines only when the card shows one), what is quoted, from where, how old. The disclaimer
+    names itself ("fopinfo: …", then the source's own words in quotation marks)."""
     o = k.origin
+    own = _and(["the heading", *(["the line on medicines"] if medicines else []), "the field labels"])
     return (
-        f"fopinfo's words: the heading, the line on medicines and this side. Quoted, with their reference "
+        f"fopinfo's words: {own}. Quoted, with their reference "
         f"numbers [n]: the sentences from “{clean(o.title)}”, {clean(o.publisher)}, {clean(o.reference)}, "
         f"{human_date(clean(o.date))}."
     )
 
 
 def approved_line(
-    approved: Iterable[tuple[str, Iterable[tuple[str, bool]]]], k: Knowledge, today: datetime.date, lead: bool = True
+    approved: Iterable[tuple[str, Iterable[tuple[str, BoxedWarning | None]]]],
+    k: Knowledge,
+    today: datetime.date,
+    lead: bool = True,
 ) -> str | None:
     """One line, from fopinfo's notes, on which medicines for FOP are approved where since the source,
     and where the label carries a boxed warning; refusals left out. Dated by the notes' review month.
-    Without `lead` it follows a heading that already says what it is."""
+    Without `lead` it follows a heading that already says what it is, on a sheet, where the warnings
+    follow it (`approved_warnings`); with it (the card, room for one line) each warning is pointed to
+    where it is shown, never reworded."""
     parts = []
     for medicine, regions in approved:
-        shown = [f"{clean(r)}{' (a warning on its label there)' if boxed else ''}" for r, boxed in regions]
+        shown = [f"{clean(r)}{_warned(w, below=not lead)}" for r, w in regions]
         parts.append(f"{clean(medicine)} in {', '.join(shown)}")
     later = k.developments
     if not parts or later is None:
@@ -263,6 +296,25 @@ def approved_line(
     if lead:
         return f"Medicines approved for FOP since this page ({when}): {'; '.join(parts)}."
     return f"A{when[1:]}, fopinfo's notes record: {'; '.join(parts)}."
+
+
+def _warned(w: BoxedWarning | None, below: bool) -> str:
+    """After a region whose label has a boxed warning: where the warning is given (its record's address)."""
+    if w is None:
+        return ""
+    if below:
+        return " (a warning on its label there: see below)"
+    r = w.reference
+    at = f"at {clean(r.url)}" if r.url else f"on “{clean(r.title)}”, {clean(r.publisher)}"
+    return f" (a warning on its label there, shown {at})"
+
+
+def approved_warnings(approved: Iterable[tuple[str, Iterable[tuple[str, BoxedWarning | None]]]]) -> list[BoxedWarning]:
+    """The boxed warnings the line on medicines names, each once, in its order: a sheet gives them in full."""
+    found: list[BoxedWarning] = []
+    for _, regions in approved:
+        found += [w for _, w in regions if w is not None and w not in found]
+    return found
 
 
 def sheet_developments_line(k: Knowledge, today: datetime.date) -> str | None:

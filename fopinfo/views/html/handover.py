@@ -19,9 +19,10 @@ from fopinfo.views.wording import (
     CARD_NOTE_LINES,
     FIELD_LABELS,
     GUIDANCE_CLOSE,
-    SHEET_LEGEND,
     SHEET_NOTE_LINES,
     approved_line,
+    approved_warnings,
+    boxed_lines,
     card_source_line,
     covers_line,
     disclaimer_line,
@@ -29,6 +30,7 @@ from fopinfo.views.wording import (
     origin_line,
     pointer_line,
     sheet_developments_line,
+    sheet_legend,
 )
 
 HOW_TO_PRINT = (
@@ -47,6 +49,16 @@ def _link(url: str | None) -> str:
         return ""
     address = _e(url)
     return f' <a href="{address}">{address}</a>'
+
+
+def _linked(line: str, urls: Iterable[str | None]) -> str:
+    """A line of fopinfo's, escaped, each of the given addresses in it a link whose text is the address."""
+    out = _e(line)
+    for url in urls:
+        linked = _link(url).strip()
+        if linked:
+            out = out.replace(_e(url or ""), linked)
+    return out
 
 
 def _markers(cites: Iterable[int]) -> str:
@@ -188,16 +200,17 @@ def card(a: Card) -> str:
     today = clock.today()
     trigger = _trigger(a.choice.trigger.statements) if a.choice.trigger else ""
     later = approved_line(a.approved, k, today)
+    warned = [w.reference.url for w in approved_warnings(a.approved)]  # where each warning is shown
     front = (
         '<section class="side front" aria-label="Card front">\n'
         f"<h1>{_e(a.choice.title)}</h1>\n{trigger}{_chosen(s for g in a.choice.groups for s in g.statements)}"
-        + (f'<p class="small foot">{_e(later)}</p>\n' if later else "")
+        + (f'<p class="small foot">{_linked(later, warned)}</p>\n' if later else "")
         + "</section>\n"
     )
     back = (
         '<section class="side back" aria-label="Card back">\n'
         f"{_fields(a.fields, CARD_NOTE_LINES)}"
-        f'<p class="small foot">{_e(card_source_line(k))}</p>\n'
+        f'<p class="small foot">{_e(card_source_line(k, medicines=later is not None))}</p>\n'
         f'<p class="small">{_e(disclaimer_line(k))}</p>\n</section>\n'
     )
     body = (
@@ -223,12 +236,14 @@ li + li { margin-top: 0.2em; }
 .guidance li { margin-top: 0.2em; }
 .guidance p { font-size: 0.9em; margin-top: 0.2em; }
 .url { overflow-wrap: anywhere; color: #333; }
+.medicines p + p { margin-top: 0.2em; }
+.medicines .record { font-size: 0.9em; }
 footer { margin-top: 1em; border-top: 1px solid #555; padding-top: 0.5em; font-size: 0.9em; }
 footer p + p { margin-top: 0.3em; }
 @media print {
   main { max-width: none; font-size: 9.5pt; line-height: 1.25; }
   h1 { font-size: 13pt; }
-  h2 { font-size: 10pt; margin-top: 2mm; margin-bottom: 0.6mm; break-after: avoid; }
+  h2 { font-size: 10pt; margin-top: 1.6mm; margin-bottom: 0.6mm; break-after: avoid; }
   .legend { font-size: 7.5pt; }
   .person { margin-top: 1.5mm; padding: 0 3mm 2mm; }
   .person h2 { margin-top: 1.2mm; }
@@ -242,6 +257,9 @@ footer p + p { margin-top: 0.3em; }
   .guidance ul { font-size: 8pt; line-height: 1.18; }
   .guidance li { margin-top: 0.4mm; }
   .guidance p { font-size: 7.5pt; margin-top: 0.4mm; }
+  .medicines p + p { margin-top: 0.4mm; }
+  .medicines p { font-size: 8pt; line-height: 1.18; }
+  .medicines .record { font-size: 7.5pt; }
   footer { margin-top: 2.5mm; padding-top: 1.2mm; font-size: 7.5pt; line-height: 1.15; }
   footer p + p { margin-top: 0.5mm; }
 }
@@ -265,17 +283,23 @@ def _block(a: Sheet, group: Group, number: int) -> str:
         )
     if group.show == "medicines":
         line = approved_line(a.approved, a.k, clock.today(), lead=False)
+        if not line:
+            return ""
+        warnings = ""
+        for w in approved_warnings(a.approved):  # fopinfo's one sentence, as written, and the record that shows it
+            text, record = boxed_lines(w, with_url=False)
+            warnings += f'<p class="warning"><strong>{_e(text)}</strong> <span class="record">{_e(record)}'
+            warnings += f'<span class="url">{_link(w.reference.url)}</span></span></p>\n'
         return (
-            f'<section class="medicines" aria-labelledby="h{number}">\n{heading}<p>{_e(line)}</p>\n</section>\n'
-            if line
-            else ""
+            f'<section class="medicines" aria-labelledby="h{number}">\n{heading}<p>{_e(line)}</p>\n{warnings}'
+            "</section>\n"
         )
     return f'<section aria-labelledby="h{number}">\n{heading}{_chosen(group.statements)}</section>\n'
 
 
 def sheet(a: Sheet) -> str:
     c = a.choice
-    parts = [f"<h1>{_e(c.title)}</h1>\n", f'<p class="legend">{_e(SHEET_LEGEND)}</p>\n']
+    parts = [f"<h1>{_e(c.title)}</h1>\n", f'<p class="legend">{_e(sheet_legend(a, clock.today()))}</p>\n']
     person = _e(c.person or "The person this sheet is about")
     parts.append(
         f'<section class="person" aria-labelledby="person">\n<h2 id="person">{person}</h2>\n'

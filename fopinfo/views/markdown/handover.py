@@ -16,15 +16,17 @@ from fopinfo.views.wording import (
     CARD_NOTE_LINES,
     FIELD_LABELS,
     GUIDANCE_CLOSE,
-    SHEET_LEGEND,
     SHEET_NOTE_LINES,
     approved_line,
+    approved_warnings,
+    boxed_lines,
     card_source_line,
     covers_line,
     disclaimer_line,
     origin_line,
     pointer_line,
     sheet_developments_line,
+    sheet_legend,
 )
 
 BLANK = "\\_" * 24  # a line to write on
@@ -60,8 +62,8 @@ def card(a: Card) -> str:
     if a.choice.trigger is not None:
         blocks += _trigger(a.choice.trigger.statements)
     blocks += _chosen(s for g in a.choice.groups for s in g.statements)
-    blocks += [f"*{esc(card_source_line(k))}*", "---", *_fields(a.fields, CARD_NOTE_LINES)]
     later = approved_line(a.approved, k, today)
+    blocks += [f"*{esc(card_source_line(k, medicines=later is not None))}*", "---", *_fields(a.fields, CARD_NOTE_LINES)]
     if later:
         blocks.append(f"*{esc(later)}*")
     blocks.append(f"**{esc(disclaimer_line(k))}**")
@@ -75,13 +77,20 @@ def _block(a: Sheet, group: Group) -> list[str]:
         return [heading, "\n".join(items), f"*{esc(GUIDANCE_CLOSE)}*"] if items else []
     if group.show == "medicines":
         line = approved_line(a.approved, a.k, clock.today(), lead=False)
-        return [heading, esc(line)] if line else []
+        if not line:
+            return []
+        blocks = [heading, esc(line)]
+        for w in approved_warnings(a.approved):  # fopinfo's one sentence, as written, and the record that shows it
+            text, record = boxed_lines(w, with_url=False)
+            shown_on = link(w.reference.url)
+            blocks += [f"**{esc(text)}**", f"*{esc(record)}*" + (f" {shown_on}" if shown_on else "")]
+        return blocks
     return [heading, *_chosen(group.statements)]
 
 
 def sheet(a: Sheet) -> str:
     c = a.choice
-    blocks = [f"# {esc(c.title)}", f"*{esc(SHEET_LEGEND)}*"]
+    blocks = [f"# {esc(c.title)}", f"*{esc(sheet_legend(a, clock.today()))}*"]
     blocks += [f"## {esc(c.person or 'The person this sheet is about')}", *_fields(a.fields, SHEET_NOTE_LINES)]
     if c.trigger is not None:
         blocks += [f"## {esc(c.trigger.heading)}", *_trigger(c.trigger.statements)]

@@ -19,18 +19,21 @@ from fopinfo.views.wording import (
     CARD_NOTE_LINES,
     FIELD_LABELS,
     GUIDANCE_CLOSE,
-    SHEET_LEGEND,
     SHEET_NOTE_LINES,
     approved_line,
+    approved_warnings,
+    boxed_lines,
     card_source_line,
     covers_line,
     disclaimer_line,
     origin_line,
     pointer_line,
     sheet_developments_line,
+    sheet_legend,
 )
 
-BLANK = "_" * 24  # a line to write on
+BLANK = 24  # a line to write on, in cells, where the line has room beside its label
+MIN_BLANK = 8  # never shorter: with less room, the blank goes on its own line under the label
 
 
 def _chosen(c: Canvas, statements: Iterable[Statement]) -> None:
@@ -49,13 +52,24 @@ def _trigger(c: Canvas, statements: Iterable[Statement]) -> None:
 
 
 def _fields(c: Canvas, fields: Fields, note_lines: int) -> None:
+    """Each fill-in, or a blank to write on that fits the line (several for the notes, one under another)."""
     for key, label in FIELD_LABELS:
         value: str | None = getattr(fields, key)
-        line = Styled(f"{label}: ", style="bold").append(clean(value) if value is not None else BLANK)
-        indent(c, line)
-        if value is None and key == "note":
-            for _ in range(note_lines - 1):
-                indent(c, Styled(" " * (len(label) + 2) + BLANK))
+        lead = f"{label}: "
+        if value is not None:
+            indent(c, Styled(lead, style="bold").append(clean(value)))
+            continue
+        lines = note_lines if key == "note" else 1
+        room = c.width - 3 - len(lead)  # beside the label, at the first level's indent
+        if room >= MIN_BLANK:
+            blank = "_" * min(BLANK, room)
+            indent(c, Styled(lead, style="bold").append(blank))
+            for _ in range(lines - 1):
+                indent(c, Styled(" " * len(lead) + blank))
+        else:  # too narrow beside the label: each blank whole, on its own line under it
+            indent(c, Styled(f"{label}:", style="bold"))
+            for _ in range(lines):
+                indent(c, Styled("_" * min(BLANK, c.width - 3)))
 
 
 def show_card(c: Canvas, a: Card) -> None:
@@ -65,11 +79,11 @@ def show_card(c: Canvas, a: Card) -> None:
     if a.choice.trigger is not None:
         _trigger(c, a.choice.trigger.statements)
     _chosen(c, (s for g in a.choice.groups for s in g.statements))
-    indent(c, Styled(card_source_line(a.k), style="dim"), 0)
+    later = approved_line(a.approved, a.k, today)
+    indent(c, Styled(card_source_line(a.k, medicines=later is not None), style="dim"), 0)
     c.blank()
     indent(c, Styled("Wallet card, back", style="dim"), 0)
     _fields(c, a.fields, CARD_NOTE_LINES)
-    later = approved_line(a.approved, a.k, today)
     if later:
         indent(c, Styled(later, style="magenta"), 0)
     indent(c, Styled(disclaimer_line(a.k)), 0)
@@ -93,6 +107,12 @@ def _block(c: Canvas, a: Sheet, group: Group) -> None:
             c.blank()
             indent(c, Styled(clean(group.heading), style="bold"), 0)
             indent(c, Styled(line, style="magenta"))
+            for w in approved_warnings(a.approved):  # fopinfo's one sentence, as written, and its record
+                sentence, record = boxed_lines(w, with_url=False)
+                indent(c, Styled(sentence, style="bold"))
+                indent(c, Styled(record, style="dim"))
+                if w.reference.url:
+                    c.whole(Styled("   " + clean(w.reference.url), style="dim"))  # whole, to open or copy
         return
     c.blank()
     indent(c, Styled(clean(group.heading), style="bold"), 0)
@@ -102,7 +122,7 @@ def _block(c: Canvas, a: Sheet, group: Group) -> None:
 def show_sheet(c: Canvas, a: Sheet) -> None:
     ch = a.choice
     indent(c, Styled(clean(ch.title), style="bold"), 0)
-    indent(c, Styled(SHEET_LEGEND, style="dim"), 0)
+    indent(c, Styled(sheet_legend(a, clock.today()), style="dim"), 0)
     c.blank()
     indent(c, Styled(clean(ch.person or "The person this sheet is about"), style="bold"), 0)
     _fields(c, a.fields, SHEET_NOTE_LINES)
