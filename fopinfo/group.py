@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -56,8 +56,10 @@ class FopinfoGroup(TyperGroup):
             hint = _unknown_command_hint(ctx, args) if args and not args[0].startswith("-") else None
             if hint is None:
                 raise
-            message = cast(ClickError, exc).format_message().rstrip(".")
-            raise UsageProblem(message, (hint, "Try 'fopinfo --help' for help.")) from None
+            # Click's "Did you mean 'x'?" (any close command) gives way to the hint.
+            message = cast(ClickError, exc).format_message().split(". Did you mean")[0].rstrip(".")
+            hints = (hint,) if hint.endswith(" --help") else (hint, "Try 'fopinfo --help' for help.")
+            raise UsageProblem(message, hints) from None
 
     def main(
         self,
@@ -111,28 +113,78 @@ class FopinfoGroup(TyperGroup):
 
 
 def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> str | None:
-    """A topic typed as a command, or a question typed as one: the command that answers it.
+    """What a line that names no command most likely meant: a topic typed as a command, a
+    misspelt command (the rest of the line kept), `help`, or a question or a word to search for.
 
-    Only on the error path, so loading the knowledge file here costs nothing otherwise.
+    None when the first word is as close to two commands as each other (Click's own message,
+    which names them, stands). Only on the error path, so loading the knowledge file here costs
+    nothing otherwise.
     """
+    name, *rest = args
+    word = name.strip().casefold()
+    if not word:
+        return None
+    if word == "help":
+        command = next((a for a in rest if a in _commands(cast(TyperGroup, ctx.command))), None)
+        return f"Did you mean: fopinfo {command} --help" if command else "Did you mean: fopinfo --help"
+    audience = {"emergency": "emergency", "er": "emergency", "school": "school", "dentist": "dentist"}
+    if not rest and word in audience:
+        return f"Did you mean: fopinfo handout --for {audience[word]}"
+    one_word = len(word.split()) == 1
+    topic = one_word and _is_topic(ctx, name)
+    if topic and not rest:
+        return f"Did you mean: fopinfo topic {_shell_word(name)}"
+    if one_word and not topic:
+        close = _close_commands(word, _commands(cast(TyperGroup, ctx.command)))
+        if len(close) == 1:
+            return f"Did you mean: fopinfo {' '.join([close[0], *map(_shell_word, rest)])}"
+        if close:
+            return None
+    words = [w for arg in args for w in arg.split()]
+    return f"To ask in your own words: fopinfo search {' '.join(map(_shell_word, words))}"
+
+
+def _is_topic(ctx: typer.Context, name: str) -> bool:
     from fopinfo.loading import load
     from fopinfo.query import resolve_topic
 
-    name, *rest = args
-    audience = {"emergency": "emergency", "er": "emergency", "school": "school", "dentist": "dentist"}
-    if not rest and name.strip().casefold() in audience:
-        return f"Did you mean: fopinfo handout --for {audience[name.strip().casefold()]}"
-    if not rest and " " not in name.strip():
-        data = ctx.params.get("data")  # as typed: the group's callback has not converted it yet
-        try:
-            topic = resolve_topic(load(Path(data) if data else None), name)
-        except (FopinfoError, OSError, ValueError):  # a hint is a courtesy: a bad --data says so itself
-            topic = None
-        if topic is not None:
-            return f"Did you mean: fopinfo topic {_shell_word(name)}"
-        return None
-    words = [w for arg in args for w in arg.split()]
-    return f"To ask in your own words: fopinfo search {' '.join(map(_shell_word, words))}"
+    data = ctx.params.get("data")  # as typed: the group's callback has not converted it yet
+    try:
+        resolve_topic(load(Path(data) if data else None), name)
+    except (FopinfoError, OSError, ValueError):  # a hint is a courtesy: a bad --data says so itself
+        return False
+    return True
+
+
+def _close_commands(word: str, commands: Iterable[str]) -> list[str]:
+    """The commands a typed word is a slip of: it starts as the command does (or with its first two
+    letters swapped), is at most one letter longer or shorter, and is one slip from it (a letter
+    added, dropped or changed, or two neighbours swapped: "serach", "fcts") or as close by
+    difflib's measure (0.8: "fates" -> "facts"). Several commands as close: all of them."""
+    import difflib
+
+    close = []
+    for command in commands:
+        if len(word) < 3 or abs(len(word) - len(command)) > 1:
+            continue
+        if word[0] != command[0] and word[:2] != command[1::-1]:
+            continue
+        if _one_edit(word, command) or difflib.SequenceMatcher(None, word, command).ratio() >= 0.8:
+            close.append(command)
+    return close
+
+
+def _one_edit(typed: str, command: str) -> bool:
+    """Whether ``typed`` is ``command`` with one letter added, dropped or changed, or two neighbours swapped."""
+    if len(typed) == len(command):
+        differ = [i for i, (a, b) in enumerate(zip(typed, command, strict=True)) if a != b]
+        return len(differ) == 1 or (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and (typed[differ[0]], typed[differ[1]]) == (command[differ[1]], command[differ[0]])
+        )
+    longer, shorter = (typed, command) if len(typed) > len(command) else (command, typed)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 def _shell_word(word: str) -> str:

@@ -407,7 +407,7 @@ def test_version_and_help(run: Run) -> None:
 def test_unknown_command_and_option(run: Run) -> None:
     result = run("fcts")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0].startswith("Error: No such command 'fcts'.")
+    assert result.stderr.splitlines()[:2] == ["Error: No such command 'fcts'", "  Did you mean: fopinfo facts"]
     result = run("facts", "--jsn")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].startswith("Error: No such option: --jsn")

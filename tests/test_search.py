@@ -255,10 +255,64 @@ def test_words_typed_as_a_command(run: Run) -> None:
     assert 'fopinfo search "can\'t" be reversed\n' in apostrophe.stderr
 
 
-def test_a_typo_of_a_command_keeps_clicks_suggestion(run: Run) -> None:
-    result = run("fcats")
-    assert "Did you mean 'facts'?" in result.stderr
-    assert "fopinfo search" not in result.stderr
+def hint(run: Run, *args: str) -> list[str]:
+    """The error line and hints of a line that names no command (exit code 2)."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (2, ""), (args, result)
+    return result.stderr.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("args", "meant"),
+    [
+        (["serach", "hereditary"], "fopinfo search hereditary"),  # two neighbours swapped
+        (["topci", "causes"], "fopinfo topic causes"),  # not "topics", a slip further
+        (["handuot", "--for", "school"], "fopinfo handout --for school"),
+        (["fatcs"], "fopinfo facts"),
+        (["fcats"], "fopinfo facts"),
+        (["fcts"], "fopinfo facts"),  # a letter dropped
+        (["acrd", "--json"], "fopinfo card --json"),  # the first two letters swapped
+        (["serach", "is it genetic", "can't"], 'fopinfo search "is it genetic" "can\'t"'),  # the rest quoted as typed
+    ],
+)
+def test_a_misspelt_command_is_that_command_with_the_rest_of_the_line(run: Run, args: list[str], meant: str) -> None:
+    """Until now "serach hereditary" was offered as a search for "serach hereditary", and
+    Click's own "Did you mean 'search'?" stood beside it: the hint is now the line meant."""
+    assert hint(run, *args) == [
+        f"Error: No such command '{args[0]}'",
+        f"  Did you mean: {meant}",
+        "  Try 'fopinfo --help' for help.",
+    ]
+
+
+def test_a_word_as_close_to_two_commands_keeps_clicks_list(run: Run) -> None:
+    assert hint(run, "topicz") == [
+        "Error: No such command 'topicz'. Did you mean 'topic', 'topics'?",
+        "  Try 'fopinfo --help' for help.",
+    ]
+
+
+def test_help_typed_as_a_command_points_to_help(run: Run) -> None:
+    assert hint(run, "help") == ["Error: No such command 'help'", "  Did you mean: fopinfo --help"]
+    assert hint(run, "help", "topic") == ["Error: No such command 'help'", "  Did you mean: fopinfo topic --help"]
+
+
+def test_a_single_word_that_is_no_topic_is_offered_to_search(run: Run) -> None:
+    for word in ("hereditary", "adult", "wheelchair"):  # "adult": Click found "handout" close; it is not
+        assert hint(run, word) == [
+            f"Error: No such command '{word}'",
+            f"  To ask in your own words: fopinfo search {word}",
+            "  Try 'fopinfo --help' for help.",
+        ]
+
+
+def test_a_topic_or_a_question_keeps_its_hint_though_close_to_a_command(run: Run) -> None:
+    # "care" and "fact" are one slip from "card" and "facts", but name topics.
+    assert hint(run, "care")[1] == "  Did you mean: fopinfo topic care"
+    assert hint(run, "fact")[1] == "  Did you mean: fopinfo topic fact"
+    assert hint(run, "care", "at", "school")[1] == "  To ask in your own words: fopinfo search care at school"
+    assert hint(run, "is", "there", "a", "cure")[1] == "  To ask in your own words: fopinfo search is there a cure"
+    assert hint(run, "school")[1] == "  Did you mean: fopinfo handout --for school"
 
 
 # ---------------------------------------------------------------- the people's-words table

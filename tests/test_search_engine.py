@@ -22,6 +22,7 @@ from fopinfo.search import (
     index_knowledge,
     search,
 )
+from fopinfo.search.suggestions import plausible_typo, suggest
 from fopinfo.search.words import prefix_key, stem, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -225,6 +226,96 @@ def test_suggestions_come_from_the_files_own_words(index: Index) -> None:
 
 def test_no_suggestions_when_something_matched(index: Index) -> None:
     assert search(index, ["tedons", "biopsy"]).suggestions == ()
+
+
+# Did-you-mean offers only what a person plausibly mistyped (suggestions.plausible_typo). Both ways:
+# real typos of the file's words are still offered (each as suggest() sees it: search itself mends
+# some of them first), and no word below is ever answered with a different word.
+TYPOS = [
+    ("injektoin", "injection"),
+    ("tedons", "tendons"),
+    ("hetertopic", "heterotopic"),
+    ("heterotopik", "heterotopic"),
+    ("ossificaton", "ossification"),
+    ("ossificatoni", "ossification"),
+    ("palovaroten", "palovarotene"),  # a final "e" left off a long word
+    ("biopsey", "biopsy"),
+    ("fibrodysplsia", "fibrodysplasia"),
+    ("inheritted", "inherited"),
+    ("mutaton", "mutation"),
+    ("mutaion", "mutation"),
+    ("congenitle", "congenital"),
+    ("ligamnetz", "ligaments"),
+    ("bunnyons", "bunions"),
+]
+
+# Seen in a new-user trial: each was answered with a different word ("faulty?" to a parent asking
+# whether it is their fault; "mirum", a drug company, for "mum").
+TRIAL = [
+    ["is", "it", "my", "fault"],  # faulty
+    ["life", "expectancy"],  # like
+    ["intubation"],  # interaction
+    ["airway"],  # away
+    ["iv", "line"],  # online, like
+    ["mum"],  # mirum
+    ["talk"],  # alk2
+    ["massage"],  # manage
+    ["ER"],  # per
+    ["playground"],  # around
+]
+
+# Everyday words a person types that the file does not use.
+EVERYDAY = (
+    "mum dad mummy toddler school nursery swim swimming fault blame guilt pregnant scan xray blood "
+    "pain-killers ibuprofen steroids playground trampoline holiday flight airport insurance money "
+    "career marry grandparents lonely scared worry prayer church covid cough fever rash allergy "
+    "hydrotherapy physio yoga stretching crutches kidney heart lungs breathing toilet dressing shower "
+    "stairs teacher homework exam dance piano writing death dying hair skin spine mouth hearing bike "
+    "plane sad cheek"
+).split()
+
+
+@pytest.mark.parametrize(("typed", "meant"), TYPOS)
+def test_did_you_mean_offers_a_plausible_typo(index: Index, typed: str, meant: str) -> None:
+    assert suggest(index, [typed])[:1] == (meant,)
+
+
+@pytest.mark.parametrize("words", TRIAL, ids=" ".join)
+def test_did_you_mean_never_offers_a_different_word_the_trial_saw(
+    index: Index, table: PeopleWords, words: list[str]
+) -> None:
+    outcome = search(index, words, table)
+    assert (outcome.total, outcome.suggestions) == (0, ())
+
+
+def test_did_you_mean_never_offers_a_different_word_for_an_everyday_word(index: Index, table: PeopleWords) -> None:
+    assert len(EVERYDAY) >= 40
+    offered = {word: search(index, [word], table).suggestions for word in EVERYDAY}
+    assert {word: said for word, said in offered.items() if said} == {}
+    assert all(search(index, [word], table).unused == (word,) for word in EVERYDAY)  # none is the file's
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "plausible"),
+    [
+        ("tedons", "tendons", True),  # a letter dropped
+        ("biopsey", "biopsy", True),  # a letter added
+        ("fatcs", "facts", True),  # neighbours swapped
+        ("bome", "bone", False),  # four letters, one changed: under the cutoff ("loom"/"look" alike)
+        ("sport", "short", False),  # p and h are neither alike nor neighbours: another word
+        ("fault", "faulty", False),  # an ending added
+        ("line", "online", False),  # a beginning added
+        ("talk", "alk2", False),  # another first letter
+        ("airway", "away", False),  # two letters shorter, a short word
+        ("intubation", "interaction", False),  # three slips
+        ("mum", "mirum", False),  # under four letters
+        ("experiment", "experimental", False),  # an ending, though a long word
+        ("palovaroten", "palovarotene", True),  # a final "e" left off a long word
+        ("stag", "stage", False),  # ...but not off a short one
+    ],
+)
+def test_what_a_plausible_typo_is(typed: str, word: str, plausible: bool) -> None:
+    assert plausible_typo(typed, word) is plausible
 
 
 # ---------------------------------------------------------------- one slip mended (round 4)

@@ -10,7 +10,13 @@ from fopinfo.search.matching import Index
 from fopinfo.search.words import distinct_tokens, is_negation, is_stop, stem, tokens
 
 MAX_SUGGESTIONS = 3
-CUTOFF = 0.75
+#: difflib's similarity a suggestion needs (with the rest of plausible_typo):
+#: the highest that keeps the typos measured in tests/test_search_engine.py ("injektoin" and
+#: "ligamnetz" score 0.78); above 0.75, a four-letter word with one letter changed is never
+#: suggested ("loom" -> "look", "firm" -> "form": as often another word as a slip).
+CUTOFF = 0.77
+#: A suggestion: only for a typed word of at least SHORTEST_SUGGESTED letters, and only of such a word.
+SHORTEST_SUGGESTED = 4
 
 #: A correction: only of a typed word of at least SHORTEST letters, into a word one slip away.
 SHORTEST = 6
@@ -27,18 +33,86 @@ def vocabulary(index: Index) -> list[str]:
 
 
 def suggest(index: Index, typed: Iterable[str], known: list[str] | None = None) -> tuple[str, ...]:
-    """Words of the file close to what was typed, closest first, at most MAX_SUGGESTIONS per word
-    (``known``: the file's vocabulary, when already read)."""
+    """Words of the file that what was typed plausibly mistypes (see plausible_typo), closest first
+    by difflib's measure, at most MAX_SUGGESTIONS per word (``known``: the file's vocabulary, when
+    already read)."""
     import difflib
 
     known = vocabulary(index) if known is None else known
     found: list[str] = []
     for word in typed:
         for token in tokens(word.casefold()):
-            for close in difflib.get_close_matches(token, known, n=MAX_SUGGESTIONS, cutoff=CUTOFF):
-                if close not in found:
-                    found.append(close)
+            close = [w for w in known if plausible_typo(token, w)]
+            close.sort(key=lambda w: -difflib.SequenceMatcher(None, token, w).ratio())
+            for match in close[:MAX_SUGGESTIONS]:
+                if match not in found:
+                    found.append(match)
     return tuple(found)
+
+
+def plausible_typo(typed: str, word: str) -> bool:
+    """Whether a person who meant ``word`` may have typed ``typed``: both of at least
+    SHORTEST_SUGGESTED letters with the same first letter; neither the other with letters added
+    at one end ("fault" is not a slip of "faulty", nor "line" of "online"), but for a final "e"
+    left off a long word ("palovaroten"); at most one slip apart for a word of up to six letters,
+    two for a longer one (see _distance); and as similar as CUTOFF by difflib's measure."""
+    import difflib
+
+    if len(typed) < SHORTEST_SUGGESTED or len(word) < SHORTEST_SUGGESTED or typed[0] != word[0] or typed == word:
+        return False
+    longer, shorter = (typed, word) if len(typed) > len(word) else (word, typed)
+    if longer.startswith(shorter) or longer.endswith(shorter):
+        return len(typed) > 6 and word == typed + "e"
+    allowed = _slips(typed)
+    return (
+        abs(len(typed) - len(word)) <= allowed
+        and difflib.SequenceMatcher(None, typed, word).ratio() >= CUTOFF
+        and _distance(typed, word) <= allowed
+    )
+
+
+def _slips(typed: str) -> int:
+    return 1 if len(typed) <= 6 else 2
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    rows = ("qwertyuiop", "asdfghjkl", "zxcvbnm")  # each row half a key right of the one above
+    near: dict[str, frozenset[str]] = {}
+    for r, row in enumerate(rows):
+        for i, letter in enumerate(row):
+            around = {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
+            if r > 0:
+                around |= {rows[r - 1][j] for j in (i, i + 1) if j < len(rows[r - 1])}
+            if r < len(rows) - 1:
+                around |= {rows[r + 1][j] for j in (i - 1, i) if 0 <= j < len(rows[r + 1])}
+            near[letter] = frozenset(around)
+    return near
+
+
+_NEIGHBOURS = _keyboard_neighbours()
+
+
+def _distance(typed: str, word: str) -> int:
+    """Slips between two words: a letter added or dropped, two neighbours swapped, a letter typed
+    for its neighbour on the keyboard or for an alike letter (see _ALIKE): one each; a letter for
+    any other letter: two ("sport" is not a slip of "short")."""
+    before: list[int] = []
+    row = list(range(len(word) + 1))
+    for i, a in enumerate(typed, 1):
+        current = [i]
+        for j, b in enumerate(word, 1):
+            if a == b:
+                swap = 0
+            elif b in _NEIGHBOURS.get(a, ()) or any(a in alike and b in alike for alike in _ALIKE):
+                swap = 1
+            else:
+                swap = 2
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + swap)
+            if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, row = row, current
+    return row[-1]
 
 
 def correctable(word: str) -> bool:
