@@ -30,6 +30,9 @@ OWN = sorted(
     | {n.warning.reference.url for n in NOTES if n.warning is not None and n.warning.reference.url}
 )
 GUIDANCE = {a: sorted(g.url for g in load().guidance if a in g.audiences) for a in ("emergency", "dentist", "school")}
+# The sheets with a part on medicines (emergency, dentist) also link where a label's warning is shown.
+WARNINGS = {n.warning.reference.url for n in NOTES if n.warning is not None and n.warning.reference.url}
+SHEET = {a: sorted(set(urls) | (WARNINGS if a != "school" else set())) for a, urls in GUIDANCE.items()}
 EVERY = sorted(set(OWN) | {url for urls in GUIDANCE.values() for url in urls})
 URL, WWW, MAIL = "https://evil.example/x", "www.evil.com", "evil@evil.com"  # linkify knows .com, not .example
 LINK_SYNTAX = "[1](https://evil.example/y) [2]: https://evil.example/z ![3](https://evil.example/i.png)"
@@ -60,7 +63,7 @@ def test_own_addresses_are_real_links(run: Run, renderer: str, args: list[str]) 
     markdown = run(*args, "--markdown").stdout
     assert "https\\:" not in markdown and "www\\." not in markdown  # never broken by escapes
     links = sorted(set(hrefs(RENDERERS[renderer](markdown))))
-    expected = {"updates": OWN, "handout": OWN, "handout --for dentist": GUIDANCE["dentist"]}.get(" ".join(args))
+    expected = {"updates": OWN, "handout": OWN, "handout --for dentist": SHEET["dentist"]}.get(" ".join(args))
     if expected is None:  # a search shows the notes it finds
         assert links and set(links) <= set(OWN)
     else:
@@ -71,14 +74,17 @@ def test_own_addresses_are_real_links(run: Run, renderer: str, args: list[str]) 
 def test_own_addresses_are_links_in_html_with_the_address_as_their_text(run: Run) -> None:
     for args, expected in (
         (["handout", "--html"], OWN),
-        (["handout", "--for", "emergency", "--html"], GUIDANCE["emergency"]),
+        (["handout", "--for", "emergency", "--html"], SHEET["emergency"]),
+        (["handout", "--for", "school", "--html"], SHEET["school"]),
     ):
         html = run(*args).stdout
         anchors = re.findall(r'<a href="([^"]*)">([^<]*)</a>', html)
         assert sorted(set(href for href, _ in anchors)) == expected, args
         # Printed on paper, the address shows (markdown-it writes a percent-escape in the text as its character).
         assert all(unquote(href) == unquote(html_text.unescape(text)) for href, text in anchors)
-    assert "<a " not in run("card", "--html").stdout  # no room on a card: its notes point to 'fopinfo updates'
+    # A card has room for one line on medicines: its only link is where a label's warning is shown.
+    card = re.findall(r'<a href="([^"]*)">', run("card", "--html").stdout)
+    assert sorted(set(card)) == sorted(WARNINGS)
 
 
 def _hostile(tmp_path: Path, text: str) -> Path:
