@@ -83,7 +83,7 @@ class SourceList(NamedTuple):
 
 
 class Hit(NamedTuple):
-    kind: str  # "statement" | "headline" | "term" | "note"
+    kind: str  # "statement" | "headline" | "term" | "note" | "guidance"
     text: str
     section_id: str | None
     fact_id: str | None
@@ -98,6 +98,7 @@ class Hit(NamedTuple):
     reached: tuple[tuple[str, tuple[str, ...]], ...] = ()
     spans: tuple[tuple[int, int], ...] = ()  # matched words in the cleaned `text`, for emphasis
     term: Term | None = None  # for a glossary entry: its quote and markers are shown under it
+    guidance: Guidance | None = None  # for a pointer to guidance: its record and address are shown with it
 
 
 class Found(NamedTuple):

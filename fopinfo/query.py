@@ -269,10 +269,12 @@ def _searchable(k: Knowledge) -> Iterator[Hit]:
         yield Hit("term", text, None, None, term.id, term.cites, term=term)
     for note in k.developments.notes if k.developments else ():
         yield Hit("note", f"{note.title}: {note.text}", None, None, note.id, (), note=note)
+    for pointer in k.guidance:
+        yield Hit("guidance", f"{pointer.title}: {pointer.covers}", None, None, pointer.id, (), guidance=pointer)
 
 
 def search(k: Knowledge, words: Sequence[str], limit: int = 20, quotes: bool = False) -> Found:
-    """The statements, headlines, terms and notes that answer the words typed, best first.
+    """The statements, headlines, terms, notes and guidance pointers that answer the words typed, best first.
 
     Ranked by fopinfo.search (imported here, so only `search` pays for it); nothing found is
     an answer too (total 0), with did-you-mean suggestions: the CLI decides how to report it.

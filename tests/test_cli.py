@@ -255,10 +255,10 @@ def test_sources(run: Run) -> None:
 def test_search_limits_and_counts(run: Run) -> None:
     result = run("search", "BONE", "--limit", "2")
     assert result.exit_code == 0
-    assert result.stdout.startswith("18 matches for “BONE”, best first\n")
-    assert "16 more not shown; use --limit 0 to see all.\n" in result.stdout
+    assert result.stdout.startswith("19 matches for “BONE”, best first\n")
+    assert "17 more not shown; use --limit 0 to see all.\n" in result.stdout
     doc = json.loads(run("search", "bone", "--limit", "0", "--json").stdout)
-    assert (doc["total"], doc["shown"]) == (18, 18)
+    assert (doc["total"], doc["shown"]) == (19, 19)
     scores = [r["score"] for r in doc["results"]]
     assert scores[0] >= scores[-1] > 0  # ranked, best first
     # A term's name above body text: "Bone Morphogenetic Proteins", then the headline "…normal bone…".

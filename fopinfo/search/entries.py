@@ -1,5 +1,5 @@
-"""What search ranks: the file's statements, fact headlines, glossary terms and fopinfo's notes,
-each as weighted fields, in source order.
+"""What search ranks: the file's statements, fact headlines, glossary terms, fopinfo's notes and
+its pointers to guidance written for a sheet's reader, each as weighted fields, in source order.
 
 Nothing here is written by search: every field is a text of the knowledge file.
 """
@@ -25,7 +25,7 @@ class Field(NamedTuple):
 
 
 class Entry(NamedTuple):
-    kind: str  # "statement", "headline", "term" or "note"
+    kind: str  # "statement", "headline", "term", "note" or "guidance"
     id: str
     order: int  # source order: ties are shown in it
     fields: tuple[Field, ...]
@@ -94,6 +94,16 @@ def entries_of(k: Knowledge) -> tuple[Entry, ...]:
                 # Its label's warning is part of it: found, and shown, with the note.
                 (Field("title", (note.title,), TITLE), Field("body", (note.text, *warning), BODY)),
                 bears_on=tuple(bears_on),
+            )
+        )
+    for pointer in sorted(k.guidance, key=lambda g: g.position):
+        # fopinfo's pointer: the record's title and what fopinfo says it covers (never its advice).
+        add(
+            Entry(
+                "guidance",
+                pointer.id,
+                0,
+                (Field("title", (pointer.title,), TITLE), Field("body", (pointer.covers,), BODY)),
             )
         )
     return tuple(found)

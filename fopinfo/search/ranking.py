@@ -73,7 +73,7 @@ def rank(index: Index, clauses: list[Clause]) -> Ranked:
             continue
         side_by_side = sum(1 for a, b, gap in pairs if a in counts and b in counts and near(index, number, *a, *b, gap))
         order = index.entries[number].order
-        note = int(result.kind == "note")
+        note = int(result.kind in ("note", "guidance"))  # fopinfo's own words: below the source at equal match
         keyed.append(((-coverage, note, -own, -side_by_side, -result.score, 0, order, order), result))
     return Ranked(_notes_below_their_statements(index, keyed), df)
 

@@ -13,7 +13,7 @@ class Reached(NamedTuple):
 
 
 class Result(NamedTuple):
-    kind: str  # "statement", "headline", "term" or "note"
+    kind: str  # "statement", "headline", "term", "note" or "guidance"
     id: str  # statement, fact, term or note id
     score: float  # its own relevance (a note shown below its statement keeps its own score)
     matched: tuple[str, ...]  # the query's words it matched, as typed

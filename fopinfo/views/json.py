@@ -333,6 +333,8 @@ def _search(a: Found) -> JSON:
             "reached": [{"word": word, "source_words": list(targets)} for word, targets in h.reached],
             # a note's label warning, as `updates` gives it: never a note's result without it
             "warning": _warning(h.note) if h.note is not None else None,
+            # a pointer to guidance (kind "guidance"): its record, as the sheets give it
+            "guidance": pointer(h.guidance) if h.guidance is not None else None,
         }
         for h in a.hits
     ]

@@ -183,6 +183,22 @@ def covers_line(g: Guidance) -> str:
     return f"Covers {clean(g.covers)}."
 
 
+def pointer_by_line(g: Guidance) -> str:
+    """Under a guidance pointer found by search: whose words these are, the record, and its sheets."""
+    shown = human_day(g.date) if g.date else NO_DATE
+    sheets = _and([clean(a) for a in g.audiences])
+    sheet = "sheet" if len(g.audiences) == 1 else "sheets"
+    return (
+        f"— fopinfo's pointer to {_a(clean(g.form))}, not the source's: {clean(g.publisher)}, {shown}; "
+        f"on the {sheets} {sheet} (fopinfo handout --for {clean(g.audiences[0])}) ({clean(g.id)})"
+    )
+
+
+def _a(form: str) -> str:
+    """ "guidance", "a study", "a case report"."""
+    return form if form == "guidance" else f"a {form}"
+
+
 def disclaimer_line(k: Knowledge) -> str:
     return f"fopinfo: not medical advice. The source: “{clean(k.origin.disclaimer)}”"
 
@@ -354,7 +370,7 @@ def reached_lines(
         theirs = " or ".join(f"“{t}”" for t in targets)
         plural = "s" if len(targets) > 1 else ""
         if note:
-            lines.append(f"fopinfo matched “{word}” to this note's word{plural} {theirs}.")
+            lines.append(f"fopinfo matched “{word}” to its own word{plural} {theirs} here.")
         elif word in nowhere:
             lines.append(
                 f"The source does not mention “{word}”; fopinfo matched it to the source's word{plural} {theirs}."

@@ -47,6 +47,7 @@ from fopinfo.views.wording import (
     links_line,
     missing_line,
     outside_proof_line,
+    pointer_by_line,
     reached_lines,
     reference_line,
     results_heading,
@@ -109,7 +110,7 @@ def search(a: Found) -> list[str]:
     blocks += [f"**{esc(line)}**" for line in corrected_lines(a.corrected)]  # once, above the results
     items = []
     for hit in a.hits:
-        said = reached_lines(hit.reached, a.unused, hit.note is not None)
+        said = reached_lines(hit.reached, a.unused, hit.kind in ("note", "guidance"))
         remarks = [f"*{esc(line)}*" for line in said]
         missing = missing_line(hit.missing, a.unused)
         remarks += [f"*{esc(missing)}*"] if missing else []
@@ -129,6 +130,9 @@ def search(a: Found) -> list[str]:
             if warning is not None and note.warning is not None:  # never shown apart from its note
                 shown_on = link(note.warning.reference.url)
                 remarks[:0] = [f"**{esc(warning[0])}**", f"*{esc(warning[1])}*" + (f" {shown_on}" if shown_on else "")]
+        elif hit.guidance is not None:
+            address = link(hit.guidance.url)
+            item = f"{text} *{esc(pointer_by_line(hit.guidance))}*" + (f" {address}" if address else "")
         elif hit.term is not None and hit.term.definition:  # fopinfo's words, then the source's sentence
             cut = len(clean(hit.term.term)) + 2
             definition = [(a - cut, b - cut) for a, b in hit.spans if a >= cut]  # the name is bold already

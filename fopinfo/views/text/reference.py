@@ -48,6 +48,7 @@ from fopinfo.views.wording import (
     links_line,
     missing_line,
     outside_proof_line,
+    pointer_by_line,
     reached_lines,
     reference_line,
     results_heading,
@@ -177,10 +178,13 @@ def search(c: Canvas, a: Found) -> None:
             if warning is not None:  # a label's warning is never shown apart from its note, nor left out
                 indent(c, Styled(warning[0], style="bold"), 2)
                 indent(c, Styled(warning[1], style="dim"), 2)
+        elif hit.guidance is not None:
+            indent(c, Styled(pointer_by_line(hit.guidance), style="dim"), 2)
+            c.whole(Styled("      " + clean(hit.guidance.url), style="dim"))  # whole, to open or copy
         else:
             place = "glossary" if hit.kind == "term" else k.section(hit.section_id or "").title
             indent(c, Styled(f"— {clean(place)} ({clean(hit.item_id)})", style="dim"), 2)
-        for said in reached_lines(hit.reached, a.unused, hit.note is not None):
+        for said in reached_lines(hit.reached, a.unused, hit.kind in ("note", "guidance")):
             indent(c, Styled(clean(said), style="dim"), 2)
         missing = missing_line(hit.missing, a.unused)
         if missing:
