@@ -361,7 +361,7 @@ FIELD_LIMITS = {"name": 40, "contact": 40, "doctor": 40, "medicines": 40, "note"
 #: A sheet's heading for a place the file does not give (fopinfo's words), when it has something to show there.
 DEFAULT_HEADINGS = {
     "guidance": "Written for you: where to read more",
-    "medicines": "Medicines for FOP approved since this page",
+    "medicines": "Medicines for FOP approved since the source",
 }
 
 

@@ -268,7 +268,7 @@ def mutated(tmp_path: Path, change: Any) -> Path:
 
 
 def test_the_card_names_approved_medicines_only_when_there_are_notes(tmp_path: Path) -> None:
-    assert " ".join(ok("card").split()).count("Medicines approved for FOP since this page (as of December 2026)") == 1
+    assert " ".join(ok("card").split()).count("Medicines approved for FOP since the source (as of December 2026)") == 1
     without = mutated(tmp_path, lambda d: d.pop("developments"))
     for flags in FORMATS.values():
         assert "Medicines approved" not in ok("card", *flags, data=without)

@@ -422,3 +422,13 @@ def test_guidance_pointers_are_found_as_fopinfos_with_their_record(run: Run) -> 
     assert "<https://www.ifopa.org/emergency_medical_information_2020>" in markdown
     # fopinfo's own words rank below the source's at equal match.
     assert [r["kind"] for r in found(run, "injections")["results"]][:2] == ["statement", "guidance"]
+
+
+def test_a_misspelt_peoples_word_is_offered_never_searched_for(run: Run) -> None:
+    """'hereditery' is not corrected (a guess at a typo never leads on through the people's words),
+    but the people's word is offered; a short real word is never offered one ("career": not "carer")."""
+    doc = found(run, "is", "it", "hereditery")
+    assert (doc["total"], doc["corrected"], doc["suggestions"][:1]) == (0, {}, ["hereditary"])
+    assert found(run, "career")["suggestions"] == []
+    assert "usa-2023-palovarotene" not in ids(found(run, "intubation"))  # reaches only the pointers
+    assert {r["kind"] for r in found(run, "intubation")["results"]} == {"guidance"}

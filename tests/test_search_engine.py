@@ -286,7 +286,8 @@ def test_did_you_mean_never_offers_a_different_word_the_trial_saw(
     index: Index, table: PeopleWords, words: list[str]
 ) -> None:
     outcome = search(index, words, table)
-    assert (outcome.total, outcome.suggestions) == (0, ())
+    assert outcome.suggestions == ()
+    assert outcome.total == 0 or words == ["intubation"]  # reaches the pointers' "breathing tubes"
 
 
 def test_did_you_mean_never_offers_a_different_word_for_an_everyday_word(index: Index, table: PeopleWords) -> None:

@@ -10,8 +10,10 @@ from fopinfo.search.matching import Index, build_index
 from fopinfo.search.query_words import read_query
 from fopinfo.search.ranking import rank
 from fopinfo.search.results import Outcome
-from fopinfo.search.suggestions import correctable, corrections, suggest, vocabulary
+from fopinfo.search.suggestions import correctable, corrections, suggest, table_words, vocabulary
 from fopinfo.search.words import fold
+
+LONG_TYPO = 7  # a typed word this long may be offered a people's word it is close to
 
 
 def index_knowledge(k: Knowledge) -> Index:
@@ -53,7 +55,13 @@ def search(
     suggestions: tuple[str, ...] = ()
     if not results:
         nowhere = [c.typed for c in content if not any(df.get(a.stems) for a in c.alternatives) and not c.quoted]
-        suggestions = suggest(index, (fold(w) for w in nowhere), known)
+        typed = [fold(w) for w in nowhere]
+        suggestions = suggest(index, typed, known)
+        # Offered, never searched for: a long word close to a people's word ("hereditery" -> "Did you
+        # mean: hereditary?", which then reaches what the source says); short ones too often are
+        # words of their own ("career" is not "carer").
+        people = suggest(index, [w for w in typed if len(w) >= LONG_TYPO], sorted(table_words(table)))
+        suggestions += tuple(w for w in people if w not in suggestions)
     return Outcome(
         " ".join(words),
         tuple(c.typed for c in content),

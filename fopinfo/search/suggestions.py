@@ -4,10 +4,11 @@ one close word of theirs ("hereditery" -> "hereditary"), which every view then n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from fopinfo.model import PeopleWord
 from fopinfo.search.matching import Index
-from fopinfo.search.words import distinct_tokens, is_negation, is_stop, stem, tokens
+from fopinfo.search.words import distinct_tokens, fold, is_negation, is_stop, stem, tokens
 
 MAX_SUGGESTIONS = 3
 #: difflib's similarity a suggestion needs (with the rest of plausible_typo):
@@ -30,6 +31,17 @@ def vocabulary(index: Index) -> list[str]:
     """Every word the entries use (folded, not stemmed), stop words and one- and two-letter words left out."""
     words = distinct_tokens(index.text)
     return sorted(w for w in words if len(w) > 2 and not is_stop(w))
+
+
+def table_words(table: Sequence[PeopleWord]) -> set[str]:
+    """The one-word entries of the people's-words table, folded (longer than two letters, no stop words)."""
+    found: set[str] = set()
+    for entry in table:
+        for phrase in entry.words:
+            words = tokens(fold(phrase))
+            if len(words) == 1 and len(words[0]) > 2 and not is_stop(words[0]):
+                found.add(words[0])
+    return found
 
 
 def suggest(index: Index, typed: Iterable[str], known: list[str] | None = None) -> tuple[str, ...]:

@@ -310,7 +310,7 @@ def approved_line(
     old = ", checked more than a year ago" if stale(k, today) else ""
     when = f"as of {human_date(clean(later.reviewed))}{old}"
     if lead:
-        return f"Medicines approved for FOP since this page ({when}): {'; '.join(parts)}."
+        return f"Medicines approved for FOP since the source ({when}): {'; '.join(parts)}."
     return f"A{when[1:]}, fopinfo's notes record: {'; '.join(parts)}."
 
 
