@@ -291,8 +291,10 @@ def test_narrow_and_wide_terminals(run: Run, columns: str) -> None:
         lines = result.stdout.splitlines()
         last = "  managing" if args == ["topics"] else "advice.”"  # the whole view was printed
         assert lines[-1].startswith(last) if args == ["topics"] else lines[-1].endswith(last)
-        # Narrow terminals wrap at a readable minimum of 40 columns rather than word by word.
-        assert max(map(len, lines)) <= max(40, int(columns))
+        # Narrow terminals wrap at a readable minimum of 40 columns rather than word by word
+        # (an address stands whole on a line of its own, so a terminal can open or copy it).
+        wrapped = [line for line in lines if not line.strip().startswith("https://")]
+        assert max(map(len, wrapped)) <= max(40, int(columns))
 
 
 class NoAliasDumper(yaml.CSafeDumper):
