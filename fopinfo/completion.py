@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
+from fopinfo import bash_words
 from fopinfo.errors import FopinfoError
 
 if TYPE_CHECKING:
@@ -96,13 +97,13 @@ def _offers(spellings: Iterable[tuple[str, T]], typed: str, describe: Callable[[
     from fopinfo.model import name_key
 
     shell = _shell()
-    quote = _bash_quote() if shell == "bash" else ""
+    quote = bash_words.opening_quote(os.environ) if shell == "bash" else ""
     out = []
     for name, owner in query.completions(spellings, typed, _carried_by(shell, quote)):
         title = describe(owner)
         out.append(
             (
-                _bash_word(name, quote) if shell == "bash" else name,
+                bash_words.inserted(name, quote) if shell == "bash" else name,
                 _description(title, name_key(title) == name_key(name)),
             )
         )
@@ -116,28 +117,6 @@ def _carried_by(shell: str, quote: str) -> Callable[[str], bool]:
     if quote == '"':
         return lambda name: "!" not in name and not re.search(r"[\x00-\x1f]", name)  # history expansion
     return lambda name: not re.search(r"[\x00-\x1f]", name)
-
-
-def _bash_quote() -> str:
-    """The quote the user opened the word being completed with, if any.
-
-    Typer's bash function passes the words joined by newlines (its IFS), as typed.
-    """
-    words = os.environ.get("COMP_WORDS", "").split("\n")
-    try:
-        word = words[int(os.environ.get("COMP_CWORD", ""))]
-    except (ValueError, IndexError):
-        return ""
-    return word[:1] if word[:1] in ("'", '"') else ""
-
-
-def _bash_word(name: str, quote: str) -> str:
-    """The name as bash must insert it in place of the word typed (it adds the closing quote)."""
-    if quote == "'":
-        return name.replace("'", "'\\''")
-    if quote == '"':
-        return re.sub(r'(["\\$`])', r"\\\1", name)
-    return re.sub(r"([^\w\-./,+@%^])", r"\\\1", name)
 
 
 def _description(text: str, same: bool = False) -> str:

@@ -89,7 +89,9 @@ def completion_answer(environ: Any) -> str | None:
     if kind == "sources":
         offers = [(n, _description(shell, text)) for n, text in candidates["sources"] if n.startswith(incomplete)]
     else:
-        quote = _bash_quote(environ) if shell == "bash" else ""
+        from fopinfo import bash_words  # only for a Tab, never for --version
+
+        quote = bash_words.opening_quote(environ) if shell == "bash" else ""
         offers = _offers(shell, quote, candidates[kind], incomplete)
     return _printed(shell, offers, environ)
 
@@ -189,6 +191,8 @@ def _offers(shell: str, quote: str, owners: list[tuple[str, tuple[str, ...]]], t
     """As fopinfo.completion._offers over query.completions: one name per owner, described."""
     import re
 
+    from fopinfo.bash_words import inserted
+
     if shell == "zsh":
         usable = re.compile(r"['\"\\\x00-\x1f]")
     elif quote == '"':
@@ -211,7 +215,7 @@ def _offers(shell: str, quote: str, owners: list[tuple[str, tuple[str, ...]]], t
     out = []
     for name, index in offers.items():
         title = owners[index][0]
-        word = _bash_word(name, quote) if shell == "bash" else name
+        word = inserted(name, quote) if shell == "bash" else name
         out.append((word, _description(shell, title, _name_key(title) == _name_key(name))))
     return out
 
@@ -223,27 +227,6 @@ def _as_typed(name: str, typed: str) -> str | None:
     rest = name[len(typed) :]
     offered = typed + (rest.lower() if typed.islower() else rest)
     return offered if _name_key(offered) == _name_key(name) else None
-
-
-def _bash_quote(environ: Any) -> str:
-    """As completion._bash_quote: the quote the user opened the word with."""
-    words = environ.get("COMP_WORDS", "").split("\n")
-    try:
-        word = words[int(environ.get("COMP_CWORD", ""))]
-    except (ValueError, IndexError):
-        return ""
-    return word[:1] if word[:1] in ("'", '"') else ""
-
-
-def _bash_word(name: str, quote: str) -> str:
-    """As completion._bash_word."""
-    import re
-
-    if quote == "'":
-        return name.replace("'", "'\\''")
-    if quote == '"':
-        return re.sub(r'(["\\$`])', r"\\\1", name)
-    return re.sub(r"([^\w\-./,+@%^])", r"\\\1", name)
 
 
 def _description(shell: str, text: str, same: bool = False) -> str:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from fopinfo.views.text.layout import cell_len
-
 
 class Span(NamedTuple):
     start: int
@@ -29,18 +27,6 @@ class Styled:
         self.plain = plain
         self.style = style  # for all the words, under the spans
         self.spans: list[Span] = []
-
-    def __len__(self) -> int:
-        return len(self.plain)
-
-    @property
-    def cell_len(self) -> int:
-        return cell_len(self.plain)
-
-    def copy(self) -> Styled:
-        copied = Styled(self.plain, self.style)
-        copied.spans = list(self.spans)
-        return copied
 
     def append(self, words: str, style: str = "") -> Styled:
         if words:

@@ -1,0 +1,34 @@
+"""How bash completion inserts a word: the quote the user opened it with, and the name escaped
+for it. Standard library only: the start-up fast path (``fast_path``) and the full CLI's
+completion (``completion``) answer bash with the same two functions."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (the fast path pays for imports)
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+
+def opening_quote(environ: Mapping[str, str]) -> str:
+    """The quote the user opened the word being completed with, if any.
+
+    Typer's bash function passes the words joined by newlines (its IFS), as typed, in COMP_WORDS,
+    and the index of the one being completed in COMP_CWORD.
+    """
+    words = environ.get("COMP_WORDS", "").split("\n")
+    try:
+        word = words[int(environ.get("COMP_CWORD", ""))]
+    except (ValueError, IndexError):
+        return ""
+    return word[:1] if word[:1] in ("'", '"') else ""
+
+
+def inserted(name: str, quote: str) -> str:
+    """The name as bash must insert it in place of the word typed (it adds the closing quote)."""
+    import re
+
+    if quote == "'":
+        return name.replace("'", "'\\''")
+    if quote == '"':
+        return re.sub(r'(["\\$`])', r"\\\1", name)
+    return re.sub(r"([^\w\-./,+@%^])", r"\\\1", name)
