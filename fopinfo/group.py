@@ -53,12 +53,12 @@ class FopinfoGroup(TyperGroup):
         try:
             return super().resolve_command(ctx, args)
         except UsageError as exc:
-            hint = _unknown_command_hint(ctx, args) if args and not args[0].startswith("-") else None
-            if hint is None:
+            found = _unknown_command_hint(ctx, args) if args and not args[0].startswith("-") else None
+            if found is None:
                 raise
             # Click's "Did you mean 'x'?" (any close command) gives way to the hint.
             message = cast(ClickError, exc).format_message().split(". Did you mean")[0].rstrip(".")
-            hints = (hint,) if hint.endswith(" --help") else (hint, "Try 'fopinfo --help' for help.")
+            hints = found if found[-1].endswith(" --help") else (*found, "Try 'fopinfo --help' for help.")
             raise UsageProblem(message, hints) from None
 
     def main(
@@ -112,9 +112,11 @@ class FopinfoGroup(TyperGroup):
         return code
 
 
-def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> str | None:
+def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> tuple[str, ...] | None:
     """What a line that names no command most likely meant: a topic typed as a command, a
     misspelt command (the rest of the line kept), `help`, or a question or a word to search for.
+    A real word one slip from a command ("cheek swelling") is offered to search first, then the
+    command.
 
     None when the first word is as close to two commands as each other (Click's own message,
     which names them, stands). Only on the error path, so loading the knowledge file here costs
@@ -126,22 +128,28 @@ def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> str | None
         return None
     if word == "help":
         command = next((a for a in rest if a in _commands(cast(TyperGroup, ctx.command))), None)
-        return f"Did you mean: fopinfo {command} --help" if command else "Did you mean: fopinfo --help"
+        return (f"Did you mean: fopinfo {command} --help" if command else "Did you mean: fopinfo --help",)
     audience = {"emergency": "emergency", "er": "emergency", "school": "school", "dentist": "dentist"}
     if not rest and word in audience:
-        return f"Did you mean: fopinfo handout --for {audience[word]}"
+        return (f"Did you mean: fopinfo handout --for {audience[word]}",)
     one_word = len(word.split()) == 1
     topic = one_word and _is_topic(ctx, name)
     if topic and not rest:
-        return f"Did you mean: fopinfo topic {_shell_word(name)}"
+        return (f"Did you mean: fopinfo topic {_shell_word(name)}",)
+    words = [w for arg in args for w in arg.split()]
+    search = f"To ask in your own words: fopinfo search {' '.join(map(_shell_word, words))}"
     if one_word and not topic:
-        close = _close_commands(word, _commands(cast(TyperGroup, ctx.command)))
+        close = close_commands(word, _commands(cast(TyperGroup, ctx.command)))
         if len(close) == 1:
-            return f"Did you mean: fopinfo {' '.join([close[0], *map(_shell_word, rest)])}"
+            command = f"fopinfo {' '.join([close[0], *map(_shell_word, rest)])}"
+            from fopinfo.search.real_words import COMMAND_LOOKALIKES
+
+            if word in COMMAND_LOOKALIKES:
+                return (search, f"Or the command: {command}")
+            return (f"Did you mean: {command}",)
         if close:
             return None
-    words = [w for arg in args for w in arg.split()]
-    return f"To ask in your own words: fopinfo search {' '.join(map(_shell_word, words))}"
+    return (search,)
 
 
 def _is_topic(ctx: typer.Context, name: str) -> bool:
@@ -156,7 +164,7 @@ def _is_topic(ctx: typer.Context, name: str) -> bool:
     return True
 
 
-def _close_commands(word: str, commands: Iterable[str]) -> list[str]:
+def close_commands(word: str, commands: Iterable[str]) -> list[str]:
     """The commands a typed word is a slip of: it starts as the command does (or with its first two
     letters swapped), is at most one letter longer or shorter, and is one slip from it (a letter
     added, dropped or changed, or two neighbours swapped: "serach", "fcts") or as close by

@@ -28,13 +28,22 @@ MODULE = ROOT / "fopinfo" / "search" / "real_words.py"
 DICTIONARIES = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/british-english"))
 
 HEADER = '''"""English words search never corrects into another word: each is one slip from a word of the
-bundled knowledge file or its people's words, but a word of its own ("canker" is not "cancer").
+bundled knowledge file or its people's words, but a word of its own ("canker" is not "cancer");
+and English words one slip from a command that are not a form of it ("cheek" is not check).
 
 Generated from Debian's English word lists (wamerican, wbritish) by ``python -m tests.real_words
 --update``; tests/test_search_engine.py checks it is what that finds for the bundled file.
 """
 
 NEVER_CORRECTED = frozenset(
+    """
+'''
+
+COMMANDS_HEADER = '''
+
+# Real words as close to one command as a slip ("cheek" to check, "city" to cite), and not a form
+# of it ("fact" is facts): typed first on a line, they are offered to search before the command.
+COMMAND_LOOKALIKES = frozenset(
     """
 '''
 
@@ -79,7 +88,28 @@ def never_corrected() -> list[str]:
     return sorted(corrections(known, candidates, never=frozenset()))
 
 
-def render(words: list[str]) -> str:
+def command_lookalikes() -> list[str]:
+    """The dictionary words one slip from exactly one command that are not a form of it."""
+    import typer.main
+
+    from fopinfo.cli import app
+    from fopinfo.group import close_commands
+
+    commands = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    found = []
+    for word in dictionary_words():
+        close = close_commands(word, commands)
+        if len(close) == 1 and word not in commands and not _a_form_of(word, close[0]):
+            found.append(word)
+    return sorted(found)
+
+
+def _a_form_of(word: str, command: str) -> bool:
+    """ "fact" and "sourced" are forms of facts and sources; "cheek" is not check."""
+    return word.startswith(command) or command.startswith(word) or word.rstrip("ds") == command.rstrip("s")
+
+
+def _block(words: list[str]) -> str:
     lines, line = [], "   "
     for word in words:
         if len(line) + 1 + len(word) > 96:
@@ -87,7 +117,11 @@ def render(words: list[str]) -> str:
             line = "   "
         line += " " + word
     lines.append(line)
-    return HEADER + "\n".join(lines) + '\n    """.split()\n)\n'
+    return "\n".join(lines) + '\n    """.split()\n)\n'
+
+
+def render(words: list[str], lookalikes: list[str]) -> str:
+    return HEADER + _block(words) + COMMANDS_HEADER + _block(lookalikes)
 
 
 def main() -> int:
@@ -98,7 +132,7 @@ def main() -> int:
     if missing:
         print(f"missing word lists: {', '.join(missing)} (apt-get install wamerican wbritish)", file=sys.stderr)
         return 2
-    text = render(never_corrected())
+    text = render(never_corrected(), command_lookalikes())
     if MODULE.read_text(encoding="utf-8") == text:
         print("fopinfo/search/real_words.py is up to date")
         return 0

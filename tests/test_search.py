@@ -292,6 +292,17 @@ def test_a_word_as_close_to_two_commands_keeps_clicks_list(run: Run) -> None:
     ]
 
 
+def test_a_real_word_close_to_a_command_is_offered_to_search_first(run: Run) -> None:
+    """ "fopinfo cheek swelling" was answered "Did you mean: fopinfo check swelling" alone."""
+    assert hint(run, "cheek", "swelling") == [
+        "Error: No such command 'cheek'",
+        "  To ask in your own words: fopinfo search cheek swelling",
+        "  Or the command: fopinfo check swelling",
+        "  Try 'fopinfo --help' for help.",
+    ]
+    assert hint(run, "cites", "7")[1] == "  Did you mean: fopinfo cite 7"  # a form of the command
+
+
 def test_help_typed_as_a_command_points_to_help(run: Run) -> None:
     assert hint(run, "help") == ["Error: No such command 'help'", "  Did you mean: fopinfo --help"]
     assert hint(run, "help", "topic") == ["Error: No such command 'help'", "  Did you mean: fopinfo topic --help"]

@@ -522,4 +522,8 @@ def test_the_list_of_words_never_corrected_is_current() -> None:
     if missing:
         pytest.skip(f"needs Debian's English word lists ({', '.join(missing)}): apt-get install wamerican wbritish")
     assert sorted(NEVER_CORRECTED) == real_words.never_corrected()
+    from fopinfo.search.real_words import COMMAND_LOOKALIKES
+
+    assert sorted(COMMAND_LOOKALIKES) == real_words.command_lookalikes()
+    assert {"cheek", "city", "fates"} <= COMMAND_LOOKALIKES and not {"fact", "sourced", "cited"} & COMMAND_LOOKALIKES
     assert {"canker", "palates"} <= NEVER_CORRECTED
