@@ -144,12 +144,25 @@ def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> tuple[str,
             command = f"fopinfo {' '.join([close[0], *map(_shell_word, rest)])}"
             from fopinfo.search.real_words import COMMAND_LOOKALIKES
 
-            if word in COMMAND_LOOKALIKES:
+            if word not in COMMAND_LOOKALIKES:
+                return (f"Did you mean: {command}",)
+            if _search_finds(ctx, words):  # the order says which is likelier to help
                 return (search, f"Or the command: {command}")
-            return (f"Did you mean: {command}",)
+            return (f"Did you mean: {command}", f"Or {search[0].lower()}{search[1:]}")
         if close:
             return None
     return (search,)
+
+
+def _search_finds(ctx: typer.Context, words: Sequence[str]) -> bool:
+    from fopinfo.loading import load
+    from fopinfo.query import search
+
+    data = ctx.params.get("data")
+    try:
+        return search(load(Path(data) if data else None), words).total > 0
+    except (FopinfoError, OSError, ValueError):  # a hint is a courtesy: a bad --data says so itself
+        return False
 
 
 def _is_topic(ctx: typer.Context, name: str) -> bool:

@@ -293,11 +293,18 @@ def test_a_word_as_close_to_two_commands_keeps_clicks_list(run: Run) -> None:
 
 
 def test_a_real_word_close_to_a_command_is_offered_to_search_first(run: Run) -> None:
-    """ "fopinfo cheek swelling" was answered "Did you mean: fopinfo check swelling" alone."""
-    assert hint(run, "cheek", "swelling") == [
+    """ "fopinfo cheek pain" was answered "Did you mean: fopinfo check pain" alone; the search
+    comes first when it finds something, the command first when it would not."""
+    assert hint(run, "cheek", "pain") == [
         "Error: No such command 'cheek'",
-        "  To ask in your own words: fopinfo search cheek swelling",
-        "  Or the command: fopinfo check swelling",
+        "  To ask in your own words: fopinfo search cheek pain",
+        "  Or the command: fopinfo check pain",
+        "  Try 'fopinfo --help' for help.",
+    ]
+    assert hint(run, "city", "7") == [
+        "Error: No such command 'city'",
+        "  Did you mean: fopinfo cite 7",
+        "  Or to ask in your own words: fopinfo search city 7",
         "  Try 'fopinfo --help' for help.",
     ]
     assert hint(run, "cites", "7")[1] == "  Did you mean: fopinfo cite 7"  # a form of the command
