@@ -40,9 +40,9 @@ from fopinfo.search import Index, PeopleWords, bad_targets, index_knowledge, sea
 GOAL = 0.90
 # held_out_1, held_out_2 and held_out_3 were seen in rounds 1, 2 and 3: tuning material now
 # (held_out_3 from round 4 on), reported separately so the rounds stay comparable.
-ANSWERABLE = ("tuned", "held_out_1", "held_out_2", "held_out_3", "held_out_4")
-UNANSWERABLE = ("unanswerable", "unanswerable_2", "unanswerable_3", "unanswerable_4")
-HELD_OUT = "held_out_4"  # the part never tuned to (written blind, in parallel with round 4): the goal is measured on it
+ANSWERABLE = ("tuned", "held_out_1", "held_out_2", "held_out_3", "held_out_4", "held_out_5")
+UNANSWERABLE = ("unanswerable", "unanswerable_2", "unanswerable_3", "unanswerable_4", "unanswerable_5")
+HELD_OUT = "held_out_5"  # the part never tuned to (written blind, before round 5): the goal is measured on it
 SCALE_SIZES = (1_000, 10_000, 100_000)
 SCALE_QUERIES = (["bone", "injection"], ["is", "there", "a", "cure"], ['"genetic test"'])
 
