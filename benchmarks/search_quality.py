@@ -4,16 +4,16 @@
 
 Runs tests/search_questions.yaml through fopinfo.search with the people's-words table and
 prints recall@3 (a right id among the first three results) for each part separately
-(tuned, held_out_1, held_out_2, held_out_3, held_out_4), each question that missed, and
+(tuned, held_out_1 ... held_out_5), each question that missed, and
 how the unanswerable questions come out (nothing, with suggestions; or results, with what
-they miss). Goal: recall@3 >= 90% on the part never tuned to (held_out_4, from the fourth
-round on; held_out_1, held_out_2 and held_out_3 were seen in the first, second and third
-rounds and are tuning material now). Exits 1 when the goal is missed.
+they miss). Goal: recall@3 >= 90% on the part never tuned to (held_out_5, written blind
+before round 5 and measured once: 88%; it has been seen since, so the verdict keeps that
+measure, BLIND_MEASURE; the earlier parts were seen in rounds 1-4 and are tuning material).
+Exits 1 when the goal is missed.
 
 --part limits the run to the parts named (repeatable): while tuning, run
-`--part tuned --part held_out_1 --part held_out_2 --part held_out_3 --part unanswerable
---part unanswerable_2 --part unanswerable_3` so the held-out parts (held_out_4,
-unanswerable_4) are not seen.
+only the seen parts (--part tuned --part held_out_1 ...) so that a new blind part, once
+added, is not seen before its one measurement.
 
 --scale also times search on generated files of 1,000, 10,000 and 100,000 statements
 (benchmarks/make_large.py): index build and one query, to show the growth is linear.
@@ -42,7 +42,10 @@ GOAL = 0.90
 # (held_out_3 from round 4 on), reported separately so the rounds stay comparable.
 ANSWERABLE = ("tuned", "held_out_1", "held_out_2", "held_out_3", "held_out_4", "held_out_5")
 UNANSWERABLE = ("unanswerable", "unanswerable_2", "unanswerable_3", "unanswerable_4", "unanswerable_5")
-HELD_OUT = "held_out_5"  # the part never tuned to (written blind, before round 5): the goal is measured on it
+HELD_OUT = "held_out_5"  # the newest blind part (written before round 5): the goal is measured on it
+# Once its misses have been read, a blind part is tuning material: what it scores now says nothing
+# about questions nobody tuned to, so the verdict keeps its one blind measurement.
+BLIND_MEASURE = {"held_out_5": (44, 50)}  # measured once, before and after round 5 (docs/search.md)
 SCALE_SIZES = (1_000, 10_000, 100_000)
 SCALE_QUERIES = (["bone", "injection"], ["is", "there", "a", "cure"], ['"genetic test"'])
 
@@ -138,8 +141,12 @@ def main(args_in: list[str] | None = None) -> int:
         print(f"\nverdict: {HELD_OUT} not run{absent}")
         return 0 if not bad else 1
     held = scores[HELD_OUT]
+    if HELD_OUT in BLIND_MEASURE:  # seen since: the verdict is its blind measurement
+        hit, total = BLIND_MEASURE[HELD_OUT]
+        print(f"\n{HELD_OUT} has been seen since its blind measurement; now {held:.0%}, which is not the verdict")
+        held = hit / total
     verdict = "met" if held >= GOAL else "MISSED"
-    print(f"\nverdict: {HELD_OUT} recall@3 {held:.0%}, goal ≥ {GOAL:.0%}: {verdict}")
+    print(f"\nverdict: {HELD_OUT} recall@3 {held:.0%} (blind), goal ≥ {GOAL:.0%}: {verdict}")
     return 0 if held >= GOAL and not bad else 1
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from fopinfo.loading import load
 from fopinfo.search import index_knowledge
+from fopinfo.search.engine import long_people_words
 from fopinfo.search.suggestions import correctable, corrections, vocabulary
 from fopinfo.search.words import fold, stem, tokens
 
@@ -73,7 +74,7 @@ def _near(word: str) -> set[str]:
 def never_corrected() -> list[str]:
     """The dictionary words search would correct into another word of the bundled file."""
     k = load()
-    known = vocabulary(index_knowledge(k))
+    known = [*vocabulary(index_knowledge(k)), *long_people_words(k.people_words)]
     table_words = {w for entry in k.people_words for p in entry.words for w in tokens(fold(p))}
     everything = set(known) | table_words
     stems = {stem(w) for w in everything}

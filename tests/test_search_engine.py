@@ -287,7 +287,8 @@ def test_did_you_mean_never_offers_a_different_word_the_trial_saw(
 ) -> None:
     outcome = search(index, words, table)
     assert outcome.suggestions == ()
-    assert outcome.total == 0 or words == ["intubation"]  # reaches the pointers' "breathing tubes"
+    # intubation reaches the pointers' "breathing tubes", ER their "emergency" (round 5's entry)
+    assert outcome.total == 0 or words in (["intubation"], ["ER"])
 
 
 def test_did_you_mean_never_offers_a_different_word_for_an_everyday_word(index: Index, table: PeopleWords) -> None:

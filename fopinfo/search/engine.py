@@ -14,6 +14,9 @@ from fopinfo.search.suggestions import correctable, corrections, suggest, table_
 from fopinfo.search.words import fold
 
 LONG_TYPO = 7  # a typed word this long may be offered a people's word it is close to
+# A people's word this long may be searched for in place of a one-slip typo of it ("hereditory"):
+# at that length a slip is rarely a word of its own, and short ones are ("carier" is not "carer").
+LONG_PEOPLE_WORD = 9
 
 
 def index_knowledge(k: Knowledge) -> Index:
@@ -42,7 +45,7 @@ def search(
         if not (c.stop or c.quoted or c.negation or c.size > 1 or any(df.get(a.stems) for a in c.alternatives))
     ]
     known = vocabulary(index) if any(correctable(w) for w in unknown) else None  # one pass over the text
-    corrected = corrections(known, unknown) if known is not None else {}
+    corrected = corrections([*known, *long_people_words(table)], unknown) if known is not None else {}
     if corrected:
         clauses = read_query(words, table, corrected)
         ranked = rank(index, clauses)
@@ -73,3 +76,8 @@ def search(
         suggestions,
         tuple(corrected.items()),
     )
+
+
+def long_people_words(table: Sequence[PeopleWord]) -> list[str]:
+    """The people's words a one-slip typo may be corrected into (see LONG_PEOPLE_WORD)."""
+    return sorted(w for w in table_words(table) if len(w) >= LONG_PEOPLE_WORD)

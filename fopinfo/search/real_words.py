@@ -9,10 +9,11 @@ Generated from Debian's English word lists (wamerican, wbritish) by ``python -m 
 NEVER_CORRECTED = frozenset(
     """
     apples batter bettor biased bitter butter canker ceases conform conformed culled curtain
-    decoded facets falcon fallowing farmed farming firmed firming focussed forums gentile knacks
-    lacked lacking latter libels licked licking loving lucked lucking lusting manege manged
-    menage mullion notional paints palace palaces palates parson patent patents pearson pilates
-    plaice proscribing proscription protean sating spacial stuart summery toking
+    decoded exorcises exorcising facets falcon fallowing farmed farming firmed firming focussed
+    forums gentile knacks lacked lacking latter libels licked licking loving lucked lucking
+    lusting manege manged menage mullion notional paints palace palaces palates parson patent
+    patents pearson pilates plaice proscribing proscription protean sating spacial stuart
+    summery toking
     """.split()
 )
 

@@ -166,9 +166,10 @@ def _swapped(typed: str, word: str) -> bool:
 
 
 def corrections(known: Iterable[str], unknown: Iterable[str], never: frozenset[str] | None = None) -> dict[str, str]:
-    """For each unknown folded word that has one: the single word of the file's text that it is
-    one slip away from (see one_slip); ``known``: the file's vocabulary. Never a word only the
-    people's words use: a guess at a typo does not lead on through a second guess at a meaning
+    """For each unknown folded word that has one: the single word of ``known`` that it is one
+    slip away from (see one_slip); ``known``: the file's vocabulary and the long people's words
+    (engine.LONG_PEOPLE_WORD: "hereditory" is "hereditary"). Never a short word only the people's
+    words use: there a guess at a typo would too often lead on through a second guess at a meaning
     ("carier" is not "carer", which would then reach "care").
 
     The words one slip away must all be one word form (one stem); two forms, or none, and the
@@ -185,7 +186,7 @@ def corrections(known: Iterable[str], unknown: Iterable[str], never: frozenset[s
     wanted -= never or frozenset()
     if not wanted:
         return {}
-    known = set(known)  # the file's own words only: a correction never leads on through the people's words
+    known = set(known)
     by_length: dict[int, list[str]] = {}
     for word in known:
         by_length.setdefault(len(word), []).append(word)
