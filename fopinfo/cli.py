@@ -248,8 +248,15 @@ def define(
     ctx: typer.Context,
     term: Annotated[
         str,
-        typer.Argument(metavar="TERM", help="Glossary term, alias or unique prefix.", autocompletion=completion.terms),
+        typer.Argument(
+            metavar="TERM",
+            help="Glossary term, alias or unique prefix, quoted or not.",
+            autocompletion=completion.terms,
+        ),
     ],
+    # The rest of a term typed unquoted (`define hallux valgus`), as search takes words; not
+    # completed (a term is offered whole at the first word), not listed.
+    more: Annotated[list[str] | None, typer.Argument(hidden=True, show_default=False, metavar="WORDS")] = None,
     json_: JsonFlag = False,
     markdown: MarkdownFlag = False,
     quote: QuoteFlag = False,
@@ -258,7 +265,7 @@ def define(
     from fopinfo import query
 
     chosen = choose_format(ctx, json_, markdown)
-    show(chosen, query.define(knowledge(ctx), term, quote))
+    show(chosen, query.define(knowledge(ctx), " ".join([term, *(more or ())]), quote))
 
 
 @app.command(epilog=examples("fopinfo updates", "fopinfo updates --json"))

@@ -115,8 +115,8 @@ class FopinfoGroup(TyperGroup):
 def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> tuple[str, ...] | None:
     """What a line that names no command most likely meant: a topic typed as a command, a
     misspelt command (the rest of the line kept), `help`, or a question or a word to search for.
-    A real word one slip from a command ("cheek swelling") is offered to search first, then the
-    command.
+    A real word one slip from a command ("cheek pain") is offered to search when search answers
+    it, with the command's help second.
 
     None when the first word is as close to two commands as each other (Click's own message,
     which names them, stands). Only on the error path, so loading the knowledge file here costs
@@ -144,11 +144,11 @@ def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> tuple[str,
             command = f"fopinfo {' '.join([close[0], *map(_shell_word, rest)])}"
             from fopinfo.search.real_words import COMMAND_LOOKALIKES
 
-            if word not in COMMAND_LOOKALIKES:
+            if word not in COMMAND_LOOKALIKES or not _search_finds(ctx, words):
                 return (f"Did you mean: {command}",)
-            if _search_finds(ctx, words):  # the order says which is likelier to help
-                return (search, f"Or the command: {command}")
-            return (f"Did you mean: {command}", f"Or {search[0].lower()}{search[1:]}")
+            # A word and a search that answers: most likely a question. The command is offered
+            # by its help, as the rest of the line was written for search ("cheek pain" is no file).
+            return (search, f"Or, for the command it is close to: fopinfo {close[0]} --help")
         if close:
             return None
     return (search,)

@@ -314,6 +314,21 @@ def test_define_unexplained_term_lists_where_it_is_used(run: Run) -> None:
     ]
 
 
+def test_define_takes_a_term_typed_unquoted(run: Run) -> None:
+    """`define hallux valgus` was "Got unexpected extra argument(s) (valgus)"; search took the same words."""
+    assert run("define", "hallux", "valgus").stdout == run("define", "hallux valgus").stdout
+    unquoted = run("define", "spontaneous", "genetic", "mutation", "--json")
+    assert json.loads(unquoted.stdout)["term"]["id"] == "spontaneous-mutation"
+    assert run("define", "no", "such", "term").stderr.splitlines()[0] == "Error: no term named 'no such term'"
+
+
+def test_spontaneous_mutation_is_not_defined_with_the_sources_sentence(run: Run) -> None:
+    """The source never says what a spontaneous mutation is; its sentence about it was shown as
+    "In fopinfo's words" (a new-user trial): now it is listed where the source uses it."""
+    doc = json.loads(run("define", "spontaneous mutation", "--json").stdout)["term"]
+    assert (doc["definition"], doc["explained"], doc["used_in"]) == (None, False, ["causes.4", "anyone.2"])
+
+
 def test_define_unknown(run: Run) -> None:
     result = run("define", "bunyon")
     assert result.exit_code == 2

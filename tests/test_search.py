@@ -295,18 +295,17 @@ def test_a_word_as_close_to_two_commands_keeps_clicks_list(run: Run) -> None:
 
 
 def test_a_real_word_close_to_a_command_is_offered_to_search_first(run: Run) -> None:
-    """ "fopinfo cheek pain" was answered "Did you mean: fopinfo check pain" alone; the search
-    comes first when it finds something, the command first when it would not."""
+    """ "fopinfo cheek pain" was answered "Did you mean: fopinfo check pain" alone, which then
+    failed (no file "pain"): a real word whose search answers is offered to search, and the
+    command by its help; where search would find nothing, the command alone, as before."""
     assert hint(run, "cheek", "pain") == [
         "Error: No such command 'cheek'",
         "  To ask in your own words: fopinfo search cheek pain",
-        "  Or the command: fopinfo check pain",
-        "  Try 'fopinfo --help' for help.",
+        "  Or, for the command it is close to: fopinfo check --help",
     ]
     assert hint(run, "city", "7") == [
         "Error: No such command 'city'",
         "  Did you mean: fopinfo cite 7",
-        "  Or to ask in your own words: fopinfo search city 7",
         "  Try 'fopinfo --help' for help.",
     ]
     assert hint(run, "cites", "7")[1] == "  Did you mean: fopinfo cite 7"  # a form of the command
@@ -459,3 +458,19 @@ def test_a_misspelt_peoples_word_is_searched_for_only_when_long(run: Run) -> Non
     assert found(run, "career")["suggestions"] == []
     assert "usa-2023-palovarotene" not in ids(found(run, "intubation"))  # reaches only the pointers
     assert {r["kind"] for r in found(run, "intubation")["results"]} == {"guidance"}
+
+
+def test_go_is_a_stop_word_so_go_away_answers_only_what_asks_it(run: Run) -> None:
+    """ "should we go to hospital" led with "The extra bone that is formed does not go away"
+    (a new-user trial): "go" is a stop word; "away" still reaches it, and a quoted phrase too."""
+    assert run("search", "should", "we", "go", "to", "hospital").exit_code == 1
+    assert ids(found(run, "can", "he", "go", "to", "school")) == ["ifopa-fop-and-school"]
+    assert ids(found(run, "will", "the", "bone", "go", "away"))[0] == "irreversible.1"
+    assert ids(found(run, '"go away"'))[:2] == ["irreversible.1", "what.4"]
+
+
+def test_intramuscular_injection_reaches_the_pointers_injections_into_muscle(run: Run) -> None:
+    doc = found(run, "IM", "injection", "contraindicated")
+    assert ids(doc)[0] == "what.5" and "IM" not in doc["results"][0]["missing"]
+    assert {"what.5", "ifopa-emergency-information"} <= set(ids(found(run, "intramuscular", "injections")))
+    assert "luchetti-1996-jaw" in ids(found(run, "anesthetic"))  # the pointer says "anaesthetic"

@@ -86,6 +86,7 @@ STOP_WORDS = frozenset(
     who whom why will with would you your yours yourself yourselves may
     usually ever ok okay really actually still even hi hello thanks thank much
     stand acronym acronyms abbreviation abbreviations
+    go goes going went
     """.split()
 )
 
