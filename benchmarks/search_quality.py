@@ -6,9 +6,10 @@ Runs tests/search_questions.yaml through fopinfo.search with the people's-words 
 prints recall@3 (a right id among the first three results) for each part separately
 (tuned, held_out_1 ... held_out_5), each question that missed, and
 how the unanswerable questions come out (nothing, with suggestions; or results, with what
-they miss). Goal: recall@3 >= 90% on the part never tuned to (held_out_5, written blind
-before round 5 and measured once: 88%; it has been seen since, so the verdict keeps that
-measure, BLIND_MEASURE; the earlier parts were seen in rounds 1-4 and are tuning material).
+they miss). Goal: recall@3 >= 90% on the part never tuned to (held_out_6, written blind
+before round 6 and measured once: 87%, the last blind part drawn for issue 17; it has been
+seen since, so the verdict keeps that measure, BLIND_MEASURE; the earlier parts were seen in
+rounds 1-5 and are tuning material).
 Exits 1 when the goal is missed.
 
 --part limits the run to the parts named (repeatable): while tuning, run
@@ -40,12 +41,12 @@ from fopinfo.search import Index, PeopleWords, bad_targets, index_knowledge, sea
 GOAL = 0.90
 # held_out_1, held_out_2 and held_out_3 were seen in rounds 1, 2 and 3: tuning material now
 # (held_out_3 from round 4 on), reported separately so the rounds stay comparable.
-ANSWERABLE = ("tuned", "held_out_1", "held_out_2", "held_out_3", "held_out_4", "held_out_5")
-UNANSWERABLE = ("unanswerable", "unanswerable_2", "unanswerable_3", "unanswerable_4", "unanswerable_5")
-HELD_OUT = "held_out_5"  # the newest blind part (written before round 5): the goal is measured on it
+ANSWERABLE = ("tuned", "held_out_1", "held_out_2", "held_out_3", "held_out_4", "held_out_5", "held_out_6")
+UNANSWERABLE = ("unanswerable", "unanswerable_2", "unanswerable_3", "unanswerable_4", "unanswerable_5", "unanswerable_6")
+HELD_OUT = "held_out_6"  # the newest blind part (written before round 6, the last drawn): the goal is measured on it
 # Once its misses have been read, a blind part is tuning material: what it scores now says nothing
 # about questions nobody tuned to, so the verdict keeps its one blind measurement.
-BLIND_MEASURE = {"held_out_5": (44, 50)}  # measured once, before and after round 5 (docs/search.md)
+BLIND_MEASURE = {"held_out_5": (44, 50), "held_out_6": (52, 60)}  # each measured once (docs/search.md)
 SCALE_SIZES = (1_000, 10_000, 100_000)
 SCALE_QUERIES = (["bone", "injection"], ["is", "there", "a", "cure"], ['"genetic test"'])
 
