@@ -42,7 +42,14 @@ GOAL = 0.90
 # held_out_1, held_out_2 and held_out_3 were seen in rounds 1, 2 and 3: tuning material now
 # (held_out_3 from round 4 on), reported separately so the rounds stay comparable.
 ANSWERABLE = ("tuned", "held_out_1", "held_out_2", "held_out_3", "held_out_4", "held_out_5", "held_out_6")
-UNANSWERABLE = ("unanswerable", "unanswerable_2", "unanswerable_3", "unanswerable_4", "unanswerable_5", "unanswerable_6")
+UNANSWERABLE = (
+    "unanswerable",
+    "unanswerable_2",
+    "unanswerable_3",
+    "unanswerable_4",
+    "unanswerable_5",
+    "unanswerable_6",
+)
 HELD_OUT = "held_out_6"  # the newest blind part (written before round 6, the last drawn): the goal is measured on it
 # Once its misses have been read, a blind part is tuning material: what it scores now says nothing
 # about questions nobody tuned to, so the verdict keeps its one blind measurement.
