@@ -290,11 +290,14 @@ def search(k: Knowledge, words: Sequence[str], limit: int = 20, quotes: bool = F
     for result in outcome.results:
         hit = by_key[(result.kind, result.id)]
         shown = clean(hit.text)  # what every view prints: spans index into it
+        matched, missing = result.matched, result.missing
+        if hit.term is not None and hit.term.quote and missing:
+            matched, missing = _in_quote(hit.term.quote, matched, missing)
         hits.append(
             hit._replace(
                 score=round(result.score, 4),
-                matched=result.matched,
-                missing=result.missing,
+                matched=matched,
+                missing=missing,
                 reached=tuple((r.typed, r.targets) for r in result.reached),
                 spans=tuple(engine.highlights(shown, result.terms)),
             )
@@ -312,6 +315,18 @@ def search(k: Knowledge, words: Sequence[str], limit: int = 20, quotes: bool = F
         outcome.suggestions,
         outcome.corrected,
     )
+
+
+def _in_quote(
+    quote: str, matched: tuple[str, ...], missing: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A term's result shows the source's sentence under its definition: a typed word in that
+    sentence is not "missing" from what the reader sees ("born with fop" under congenital)."""
+    from fopinfo.search.words import fold, stems, tokens
+
+    shown = set(stems(tokens(fold(quote))))
+    found = tuple(w for w in missing if set(stems(tokens(fold(w)))) <= shown)
+    return (*matched, *found), tuple(w for w in missing if w not in found)
 
 
 def updates(k: Knowledge) -> Updates:

@@ -474,3 +474,21 @@ def test_intramuscular_injection_reaches_the_pointers_injections_into_muscle(run
     assert ids(doc)[0] == "what.5" and "IM" not in doc["results"][0]["missing"]
     assert {"what.5", "ifopa-emergency-information"} <= set(ids(found(run, "intramuscular", "injections")))
     assert "luchetti-1996-jaw" in ids(found(run, "anesthetic"))  # the pointer says "anaesthetic"
+
+
+def test_a_term_the_source_does_not_explain_is_never_a_bare_name_in_results(run: Run) -> None:
+    """ "de novo mutation" led with the bare line "spontaneous mutation — glossary" (a review)."""
+    words = " ".join(run("search", "de", "novo", "mutation").stdout.split())
+    assert "spontaneous mutation The source uses this term but does not explain it." in words
+    assert "Where it uses it: fopinfo define spontaneous mutation" in words
+    markdown = run("search", "bunions", "--markdown").stdout
+    assert "- **bunions** — *glossary (bunions)*" in markdown  # a name, never "(uncited)" like a statement
+    assert "*The source uses this term but does not explain it. Where it uses it: fopinfo define bunions*" in markdown
+
+
+def test_a_word_in_a_terms_quoted_sentence_is_not_missing(run: Run) -> None:
+    """ "born with fop" said "Missing: fop" under congenital, whose quoted sentence says FOP."""
+    doc = found(run, "born", "with", "fop")
+    congenital = next(r for r in doc["results"] if r["id"] == "congenital")
+    assert (congenital["missing"], "fop" in congenital["matched"]) == ([], True)
+    assert "Missing" not in run("search", "congenital", "fop").stdout.split("— glossary (congenital)")[1][:80]

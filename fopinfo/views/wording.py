@@ -26,6 +26,12 @@ SOURCE_NOT_REPRODUCED = "not reproduced in the copy"
 SUBJECT_NOTE = "Gathered from every section by fopinfo's subject tags (an editorial aid, not the source's)."
 
 
+def unexplained_line(term: str) -> str:
+    """Under a search result for a term the source uses but never explains: what it is, and where to see its uses."""
+    typed = term if re.fullmatch(r"[\w ./-]+", term) else '"' + term.replace('"', "") + '"'
+    return f"{UNEXPLAINED} Where it uses it: fopinfo define {typed}"
+
+
 def marker_label(cites: Iterable[int]) -> str:
     """The one way a statement's markers are written, in every format: "[1,4]" or "(uncited)"."""
     numbers = list(cites)

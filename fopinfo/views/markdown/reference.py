@@ -51,6 +51,7 @@ from fopinfo.views.wording import (
     reached_lines,
     reference_line,
     results_heading,
+    unexplained_line,
     warning_lines,
 )
 
@@ -140,8 +141,10 @@ def search(a: Found) -> list[str]:
             item += f" — *glossary ({esc(hit.item_id)})*"
             if hit.term.quote:
                 remarks.insert(0, f"> “{esc(hit.term.quote)}” {markers(hit.cites)}")
-        else:
-            item = f"{text} {markers(hit.cites)} — *glossary ({esc(hit.item_id)})*"
+        else:  # a term the source does not explain: its name, which is no statement, has no markers
+            item = f"{text} — *glossary ({esc(hit.item_id)})*"
+            if hit.term is not None:  # never a bare name: say that the source does not explain it
+                remarks.insert(0, f"*{esc(unexplained_line(hit.term.term))}*")
         items.append(item + "".join(f"\n\n  {r}" for r in remarks))
     blocks += md_list(items)
     if a.hidden:

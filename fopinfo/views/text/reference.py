@@ -53,6 +53,7 @@ from fopinfo.views.wording import (
     reference_line,
     results_heading,
     standing_line,
+    unexplained_line,
     warning_lines,
 )
 
@@ -163,6 +164,8 @@ def search(c: Canvas, a: Found) -> None:
         indent(c, line)
         if hit.term is not None and hit.term.definition:
             indent(c, quoted(hit.term.quote, hit.cites), 2)
+        elif hit.term is not None:  # never a bare name: say that the source does not explain it
+            indent(c, Styled(unexplained_line(clean(hit.term.term)), style="italic"), 2)
         if hit.statement is not None:
             for item in hit.statement.items:  # a lead's list completes it: never shown without it
                 indent(c, Styled(clean(item)), 2, "• ")
