@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from types import FrameType
 
 EXIT_INTERRUPTED = 130  # fopinfo.errors.EXIT_INTERRUPTED, not imported: nothing else loads before this
@@ -27,6 +28,17 @@ def install() -> None:
     """Handle SIGINT from now on, unless the parent ignores it (a background job keeps ignoring it)."""
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
         signal.signal(signal.SIGINT, _on_interrupt)
+        sys.unraisablehook = _on_unraisable
+
+
+def _on_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """A Ctrl-C that lands in a callback Python cannot raise from (a weak reference's, as the import
+    system's module locks have) would be printed as "Exception ignored … Traceback" and lost:
+    it ends the run as any other Ctrl-C does. Anything else goes to Python's own hook."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        _say_interrupted()
+        os._exit(EXIT_INTERRUPTED)
+    sys.__unraisablehook__(unraisable)
 
 
 def begin() -> None:

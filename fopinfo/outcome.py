@@ -104,8 +104,26 @@ def run(invoke: Callable[[], int]) -> NoReturn:
         code = EXIT_INTERRUPTED
         if interrupts.first_notice():
             write_stderr("Interrupted.\n")
+    except Exception as exc:  # Python 3.11 wraps one raised in __set_name__ in a RuntimeError
+        if not _from_interrupt(exc):
+            raise
+        code = EXIT_INTERRUPTED
+        if interrupts.first_notice():
+            write_stderr("Interrupted.\n")
     write_stderr("")  # flush what is left on stderr while failures can still be ignored
     os._exit(code)
+
+
+def _from_interrupt(exc: BaseException) -> bool:
+    """Whether a Ctrl-C is what this exception came from (its cause or context, however deep)."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _failed_write(error: OSError) -> int:

@@ -133,6 +133,42 @@ def test_sigint_swept_across_a_run_is_130_and_one_line(args: list[str]) -> None:
             assert (code, stderr) == (130, b"Interrupted.\n"), (delay, stderr.decode())
 
 
+# Two places Python does not let a Ctrl-C through as KeyboardInterrupt, both met by the sweep
+# above at a few milliseconds: a weak reference's callback (the import system's module locks)
+# prints it as "Exception ignored … Traceback" and goes on; Python 3.11 wraps one raised in
+# __set_name__ (functools.cached_property, while a module defines a class) in a RuntimeError.
+CALLBACK = """
+import weakref
+from fopinfo import interrupts
+interrupts.install()
+class A: pass
+a = A()
+def cb(ref): raise KeyboardInterrupt
+r = weakref.ref(a, cb)
+del a
+print("went on")
+"""
+SET_NAME = """
+from fopinfo import interrupts
+interrupts.install()
+from fopinfo.outcome import run
+class Named:
+    def __set_name__(self, owner, name): raise KeyboardInterrupt
+def invoke():
+    class Owner:
+        named = Named()
+    print("went on")
+    return 0
+run(invoke)
+"""
+
+
+@pytest.mark.parametrize("script", [CALLBACK, SET_NAME], ids=["weakref callback", "__set_name__"])
+def test_a_ctrl_c_python_would_swallow_or_wrap_is_still_130_and_one_line(script: str) -> None:
+    done = subprocess.run([sys.executable, "-c", script], env=env(), capture_output=True, timeout=30)
+    assert (done.returncode, done.stdout, done.stderr) == (130, b"", b"Interrupted.\n")
+
+
 def test_a_burst_of_sigints_says_interrupted_once() -> None:
     for start in (0.0, 0.002, 0.01, 0.03):
         code, _, stderr = _interrupted_run([start] + [0.0003] * 8, ["handout", "--json"])
