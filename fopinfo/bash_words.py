@@ -1,6 +1,7 @@
 """How bash completion inserts a word: the quote the user opened it with, and the name escaped
 for it. Standard library only: the start-up fast path (``fast_path``) and the full CLI's
-completion (``completion``) answer bash with the same two functions."""
+completion (``completion``) answer bash with the same two functions. And how a hint writes a
+word for a person to type (``shell_word``)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,15 @@ def inserted(name: str, quote: str) -> str:
     if quote == '"':
         return re.sub(r'(["\\$`])', r"\\\1", name)
     return re.sub(r"([^\w\-./,+@%^])", r"\\\1", name)
+
+
+def shell_word(word: str) -> str:
+    """A word as a person would type it in a shell: bare when safe, "can't" in double quotes."""
+    import re
+    import shlex
+
+    if re.fullmatch(r"[\w.,/:+=@%-]+", word):
+        return word
+    if not re.search(r'["$`\\!]', word):
+        return f'"{word}"'
+    return shlex.quote(word)

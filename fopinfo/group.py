@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from fopinfo import completion, interrupts, terminal
+from fopinfo.bash_words import shell_word
 from fopinfo.click_names import ClickError, ClickException, UsageError
 from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, FopinfoError, UsageProblem
 from fopinfo.outcome import report, write_stderr
@@ -135,13 +136,13 @@ def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> tuple[str,
     one_word = len(word.split()) == 1
     topic = one_word and _is_topic(ctx, name)
     if topic and not rest:
-        return (f"Did you mean: fopinfo topic {_shell_word(name)}",)
+        return (f"Did you mean: fopinfo topic {shell_word(name)}",)
     words = [w for arg in args for w in arg.split()]
-    search = f"To ask in your own words: fopinfo search {' '.join(map(_shell_word, words))}"
+    search = f"To ask in your own words: fopinfo search {' '.join(map(shell_word, words))}"
     if one_word and not topic:
         close = close_commands(word, _commands(cast(TyperGroup, ctx.command)))
         if len(close) == 1:
-            command = f"fopinfo {' '.join([close[0], *map(_shell_word, rest)])}"
+            command = f"fopinfo {' '.join([close[0], *map(shell_word, rest)])}"
             from fopinfo.search.real_words import COMMAND_LOOKALIKES
 
             if word not in COMMAND_LOOKALIKES or not _search_finds(ctx, words):
@@ -206,18 +207,6 @@ def _one_edit(typed: str, command: str) -> bool:
         )
     longer, shorter = (typed, command) if len(typed) > len(command) else (command, typed)
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
-
-
-def _shell_word(word: str) -> str:
-    """A word as a person would type it in a shell: bare when safe, "can't" in double quotes."""
-    import re
-    import shlex
-
-    if re.fullmatch(r"[\w.,/:+=@%-]+", word):
-        return word
-    if not re.search(r'["$`\\!]', word):
-        return f'"{word}"'
-    return shlex.quote(word)
 
 
 # The group's options a command accepts after it too, and what each sets (--json and --markdown

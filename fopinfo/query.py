@@ -86,6 +86,10 @@ def _resolve(
     ]
     shown = [*suggested.values(), *close]
     hints = (f"did you mean: {', '.join(shown)}?",) if shown else ()
+    if not shown and what == "term":  # a word the glossary lacks may still be in the text ("ankylosis")
+        from fopinfo.bash_words import shell_word
+
+        hints = (f"to look for it in the text: fopinfo search {' '.join(map(shell_word, name.split()))}",)
     raise UsageProblem(f"no {what} named '{name}'", (*hints, f"{what}s: {', '.join(listing)}"))
 
 

@@ -492,3 +492,23 @@ def test_a_word_in_a_terms_quoted_sentence_is_not_missing(run: Run) -> None:
     congenital = next(r for r in doc["results"] if r["id"] == "congenital")
     assert (congenital["missing"], "fop" in congenital["matched"]) == ([], True)
     assert "Missing" not in run("search", "congenital", "fop").stdout.split("— glossary (congenital)")[1][:80]
+
+
+def test_a_word_only_fopinfos_notes_or_pointers_use_is_not_the_sources(run: Run) -> None:
+    """ "jaw" is in fopinfo's pointers only: "Missing: jaw" under a statement now says the source
+    does not mention it (a dentist read the old line as if the source spoke of the jaw)."""
+    doc = found(run, "jaw", "locked")
+    assert "jaw" in doc["not_in_source"] and "locked" not in doc["not_in_source"]
+    assert "luchetti-1996-jaw" in ids(doc)  # still found where fopinfo's pointer has it
+    words = " ".join(run("search", "jaw", "locked").stdout.split())
+    assert "Missing: jaw (the source does not mention “jaw”)" in words
+
+
+def test_define_a_word_the_glossary_lacks_points_to_search(run: Run) -> None:
+    result = run("define", "ankylosis")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[:2] == [
+        "Error: no term named 'ankylosis'",
+        "  to look for it in the text: fopinfo search ankylosis",
+    ]
+    assert run("search", "ankylosis").exit_code == 0  # and that search answers

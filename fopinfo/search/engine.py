@@ -52,7 +52,9 @@ def search(
         df = ranked.frequencies
     content = [c for c in clauses if not c.stop]
     n = len(index.entries) or 1
-    unused = tuple(c.typed for c in content if not df.get(c.alternatives[0].stems))
+    # "The source does not mention": in none of the source's own entries (a word only fopinfo's
+    # notes or pointers use, such as "jaw", is still not the source's).
+    unused = tuple(c.typed for c in content if c.alternatives[0].stems not in ranked.in_source)
     common = tuple(c.typed for c in content if all(df.get(a.stems, 0) > n // 2 for a in c.alternatives))
     results = ranked.results
     suggestions: tuple[str, ...] = ()

@@ -31,6 +31,7 @@ COMMON_SHARE = 0.5  # a word in more than this share of the entries never makes 
 class Ranked(NamedTuple):
     results: list[Result]
     frequencies: dict[tuple[str, ...], int]  # word form -> entries holding it
+    in_source: frozenset[tuple[str, ...]]  # word forms the source's own entries hold (not only fopinfo's)
 
 
 def _idf(df: int, n: int) -> float:
@@ -53,9 +54,13 @@ def rank(index: Index, clauses: list[Clause]) -> Ranked:
     found = count_forms(index, forms)
     n = len(index.entries) or 1
     df: dict[tuple[str, ...], int] = {f: 0 for f in forms}
-    for counts in found.values():
+    in_source: set[tuple[str, ...]] = set()
+    for number, counts in found.items():
+        sourced = index.entries[number].kind not in ("note", "guidance")  # fopinfo's words are not the source's
         for form in counts:
             df[form] += 1
+            if sourced:
+                in_source.add(form)
     distinctive = {f for f, d in df.items() if 0 < d <= COMMON_SHARE * n}
     pairs = _pairs(content)
     # A name that is, whole, what was asked: any form of a one-word query, or all the words typed.
@@ -75,7 +80,7 @@ def rank(index: Index, clauses: list[Clause]) -> Ranked:
         order = index.entries[number].order
         note = int(result.kind in ("note", "guidance"))  # fopinfo's own words: below the source at equal match
         keyed.append(((-coverage, note, -own, -side_by_side, -result.score, 0, order, order), result))
-    return Ranked(_notes_below_their_statements(index, keyed), df)
+    return Ranked(_notes_below_their_statements(index, keyed), df, frozenset(in_source))
 
 
 def _pairs(content: list[Clause]) -> list[tuple[tuple[str], tuple[str], int]]:
