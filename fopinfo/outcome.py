@@ -100,11 +100,9 @@ def run(invoke: Callable[[], int]) -> NoReturn:
         except OutputFailed as failed:
             code = _failed_write(failed.error)
         interrupts.unwinding = False  # past the last flush: Ctrl-C now ends the process at once
-    except KeyboardInterrupt:  # outermost, so one arriving inside the handler above is caught too
-        code = EXIT_INTERRUPTED
-        if interrupts.first_notice():
-            write_stderr("Interrupted.\n")
-    except Exception as exc:  # Python 3.11 wraps one raised in __set_name__ in a RuntimeError
+    # Outermost, so a Ctrl-C arriving inside the handler above is caught too; and one that Python
+    # 3.11 wrapped in a RuntimeError (raised in __set_name__) is still a Ctrl-C.
+    except (KeyboardInterrupt, Exception) as exc:
         if not _from_interrupt(exc):
             raise
         code = EXIT_INTERRUPTED
