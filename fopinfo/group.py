@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import typer
 from typer.core import TyperGroup
@@ -16,6 +16,9 @@ from fopinfo.bash_words import shell_word
 from fopinfo.click_names import ClickError, ClickException, UsageError
 from fopinfo.errors import EXIT_INTERRUPTED, EXIT_OK, FopinfoError, UsageProblem
 from fopinfo.outcome import report, write_stderr
+
+if TYPE_CHECKING:
+    from fopinfo.model import Knowledge
 
 _COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
 _COMPLETION_HELP = {
@@ -156,26 +159,30 @@ def _unknown_command_hint(ctx: typer.Context, args: Sequence[str]) -> tuple[str,
 
 
 def _search_finds(ctx: typer.Context, words: Sequence[str]) -> bool:
-    from fopinfo.loading import load
     from fopinfo.query import search
 
-    data = ctx.params.get("data")
-    try:
-        return search(load(Path(data) if data else None), words).total > 0
-    except (FopinfoError, OSError, ValueError):  # a hint is a courtesy: a bad --data says so itself
-        return False
+    return _courtesy(ctx, lambda k: search(k, words).total > 0)
 
 
 def _is_topic(ctx: typer.Context, name: str) -> bool:
-    from fopinfo.loading import load
     from fopinfo.query import resolve_topic
+
+    def named(k: Knowledge) -> bool:
+        resolve_topic(k, name)  # raises when no topic has that name
+        return True
+
+    return _courtesy(ctx, named)
+
+
+def _courtesy(ctx: typer.Context, ask: Callable[[Knowledge], bool]) -> bool:
+    """Ask the knowledge file the line names something for a hint; False when it cannot answer."""
+    from fopinfo.loading import load
 
     data = ctx.params.get("data")  # as typed: the group's callback has not converted it yet
     try:
-        resolve_topic(load(Path(data) if data else None), name)
+        return ask(load(Path(data) if data else None))
     except (FopinfoError, OSError, ValueError):  # a hint is a courtesy: a bad --data says so itself
         return False
-    return True
 
 
 def close_commands(word: str, commands: Iterable[str]) -> list[str]:

@@ -28,8 +28,9 @@ SUBJECT_NOTE = "Gathered from every section by fopinfo's subject tags (an editor
 
 def unexplained_line(term: str) -> str:
     """Under a search result for a term the source uses but never explains: what it is, and where to see its uses."""
-    typed = term if re.fullmatch(r"[\w ./-]+", term) else '"' + term.replace('"', "") + '"'
-    return f"{UNEXPLAINED} Where it uses it: fopinfo define {typed}"
+    from fopinfo.bash_words import shell_word
+
+    return f"{UNEXPLAINED} Where it uses it: fopinfo define {' '.join(map(shell_word, term.split()))}"
 
 
 def marker_label(cites: Iterable[int]) -> str:
